@@ -27,6 +27,7 @@ public final class TimestampNormalizer {
     /** Default tolerance for producer clocks ahead of ours. */
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
+    private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final TimestampUnit unit;
@@ -115,12 +116,26 @@ public final class TimestampNormalizer {
         }
         boolean millis = unit == TimestampUnit.MILLISECONDS
                 || (unit == TimestampUnit.AUTO && d >= TimestampUnit.AUTO_MILLIS_THRESHOLD);
-        BigDecimal exact = original instanceof BigDecimal bd ? bd : new BigDecimal(original.toString());
-        BigDecimal epochMillis = millis ? exact : exact.movePointRight(3);
-        if (epochMillis.compareTo(BigDecimal.valueOf(Instant.MAX.toEpochMilli())) > 0) {
-            throw reject(ReasonCode.TIMESTAMP_IN_FUTURE, field, "timestamp field '" + field + "' is far in the future");
+        long epochMillis;
+        if (original instanceof Long || original instanceof Integer || original instanceof Short) {
+            long v = original.longValue();
+            if (millis) {
+                epochMillis = v;
+            } else if (v > Long.MAX_VALUE / 1000) {
+                throw reject(ReasonCode.TIMESTAMP_IN_FUTURE, field, "timestamp field '" + field + "' is far in the future");
+            } else {
+                epochMillis = v * 1000;
+            }
+        } else {
+            // exact decimal arithmetic, so 1700000000.123 s is 1700000000123 ms and not ...122
+            BigDecimal exact = original instanceof BigDecimal bd ? bd : BigDecimal.valueOf(d);
+            BigDecimal ms = millis ? exact : exact.movePointRight(3);
+            if (ms.compareTo(MAX_MILLIS) > 0) {
+                throw reject(ReasonCode.TIMESTAMP_IN_FUTURE, field, "timestamp field '" + field + "' is far in the future");
+            }
+            epochMillis = ms.longValue();
         }
-        return Instant.ofEpochMilli(epochMillis.longValue());
+        return Instant.ofEpochMilli(epochMillis);
     }
 
     private Instant checkRange(Instant instant, String field) {
