@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The collator service on a real KRaft broker: exact output, DLQ headers, /health, /ready, /metrics. */
 class CollatorServiceIT {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    static final Duration TIMEOUT = ItSupport.TIMEOUT;
     static TestBroker broker;
 
     @TempDir
@@ -45,25 +45,12 @@ class CollatorServiceIT {
         broker.close();
     }
 
-    static Map<String, Object> config(String appId, String input, Path stateDir) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("application.id", appId);
-        props.put("state.dir", stateDir.toString());
-        props.put(CollatorConfig.INPUT_TOPICS_CONFIG, input);
-        props.put(CollatorConfig.OUTPUT_TOPIC_CONFIG, input + ".lake");
-        props.put(CollatorConfig.DLQ_TOPIC_CONFIG, input + ".dlq");
-        props.put(CollatorConfig.HTTP_HOST_CONFIG, "127.0.0.1");
-        props.put(CollatorConfig.HTTP_PORT_CONFIG, 0);
-        return props;
-    }
-
     @Test
     void collatesEveryValidEventOnceAndDeadLettersEveryInvalidOne() throws Exception {
         broker.createTopic("raw-a", 3);
         Workload work = new Workload("raw-a", 20, Instant.now().getEpochSecond());
 
-        try (CollatorService service = CollatorService.start(CollatorConfig.of(config("it-a", "raw-a", stateDir)))) {
+        try (CollatorService service = CollatorService.start(CollatorConfig.of(ItSupport.config(broker, "it-a", "raw-a", stateDir)))) {
             int port = service.httpPort();
             await("ready").atMost(TIMEOUT).until(() -> Http.get(port, "/ready").status() == 200);
             assertThat(Http.get(port, "/health").body()).contains("\"status\":\"UP\"", "RUNNING");
@@ -76,7 +63,7 @@ class CollatorServiceIT {
                     .until(() -> broker.readAllCommitted("raw-a.lake", TIMEOUT).size() >= work.lakeCount());
             await("all dead letters").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
                     .until(() -> broker.readAllCommitted("raw-a.dlq", TIMEOUT).size() >= work.deadCount());
-            assertExactlyOnce(work, "raw-a");
+            ItSupport.assertExactlyOnce(broker, work, "raw-a");
 
             String metrics = Http.get(port, "/metrics").body();
             assertThat(metrics).contains("lakeloop_collator_records_in_total " + work.records.size(),
@@ -93,7 +80,7 @@ class CollatorServiceIT {
     @Test
     void closeStopsTheServiceCleanly() throws Exception {
         broker.createTopic("raw-c", 1);
-        CollatorService service = CollatorService.start(CollatorConfig.of(config("it-c", "raw-c", stateDir)));
+        CollatorService service = CollatorService.start(CollatorConfig.of(ItSupport.config(broker, "it-c", "raw-c", stateDir)));
         int port = service.httpPort();
         await("ready").atMost(TIMEOUT).until(() -> Http.get(port, "/ready").status() == 200);
 
@@ -105,41 +92,28 @@ class CollatorServiceIT {
     }
 
     @Test
+    void fatalStreamErrorShutsTheClientDownAndEndsNonZero() throws Exception {
+        broker.createTopic("raw-f", 1);
+        Map<String, Object> props = ItSupport.config(broker, "it-f", "raw-f", stateDir);
+        props.put("metadata.max.age.ms", 1000);
+        try (CollatorService service = CollatorService.start(CollatorConfig.of(props))) {
+            int port = service.httpPort();
+            await("ready").atMost(TIMEOUT).until(() -> Http.get(port, "/ready").status() == 200);
+
+            broker.admin().deleteTopics(List.of("raw-f")).all().get();
+
+            assertThat(service.awaitTermination(TIMEOUT)).isEqualTo(CollatorService.EXIT_FAILED);
+            assertThat(service.state()).isEqualTo(KafkaStreams.State.ERROR);
+            assertThat(Http.get(port, "/health").status()).isEqualTo(503);
+            assertThat(Http.get(port, "/ready").status()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void missingInputTopicIsAClearConfigErrorBeforeStart() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        CollatorService.start(CollatorConfig.of(config("it-m", "no-such-topic", stateDir))))
+                        CollatorService.start(CollatorConfig.of(ItSupport.config(broker, "it-m", "no-such-topic", stateDir))))
                 .isInstanceOf(org.apache.kafka.common.config.ConfigException.class)
                 .hasMessageContaining("collator.input.topics").hasMessageContaining("no-such-topic");
-    }
-
-    /** Each valid item exactly once in the lake, each invalid marker exactly as often as expected in the DLQ. */
-    static void assertExactlyOnce(Workload work, String input) {
-        List<ConsumerRecord<byte[], byte[]>> lake = broker.readAllCommitted(input + ".lake", TIMEOUT);
-        Map<String, Integer> items = lake.stream().collect(Collectors.toMap(
-                r -> LakeRow.fromJson(new String(r.value(), StandardCharsets.UTF_8)).itemId(), r -> 1, Integer::sum));
-        assertThat(items).isEqualTo(work.lakeItems);
-        assertThat(lake).allSatisfy(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8))
-                .isEqualTo(LakeRow.fromJson(new String(r.value(), StandardCharsets.UTF_8)).userId()));
-
-        List<ConsumerRecord<byte[], byte[]>> dead = broker.readAllCommitted(input + ".dlq", TIMEOUT);
-        Map<String, Integer> markers = dead.stream().collect(Collectors.toMap(Workload::markerOf, r -> 1, Integer::sum));
-        assertThat(markers).isEqualTo(work.deadMarkers);
-        Map<String, Long> reasons = dead.stream().collect(Collectors.groupingBy(
-                r -> header(r, DeadLetterHeaders.REASON_CODE), Collectors.counting()));
-        assertThat(reasons).containsOnlyKeys(ReasonCode.MISSING_FIELD.name(), ReasonCode.UNDECODABLE.name());
-        assertThat(dead).allSatisfy(r -> {
-            assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(input);
-            assertThat(header(r, DeadLetterHeaders.SOURCE_PARTITION)).isNotNull();
-            assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isNotNull();
-            assertThat(header(r, DeadLetterHeaders.REASON_MESSAGE)).isNotBlank();
-        });
-        // one dead letter per source record and event index: none was written twice
-        assertThat(dead.stream().map(r -> header(r, DeadLetterHeaders.SOURCE_PARTITION) + "/"
-                + header(r, DeadLetterHeaders.SOURCE_OFFSET) + "/" + header(r, DeadLetterHeaders.EVENT_INDEX))
-                .collect(Collectors.toSet())).hasSize(dead.size());
-    }
-
-    static <T> Map<T, Long> counts(List<T> list) {
-        return list.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }
