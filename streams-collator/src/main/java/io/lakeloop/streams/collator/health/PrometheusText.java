@@ -95,10 +95,13 @@ public final class PrometheusText {
     }
 
     static String sanitize(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = new StringBuilder(s.length() + 1);
+        if (!s.isEmpty() && s.charAt(0) >= '0' && s.charAt(0) <= '9') {
+            out.append('_');
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
             out.append(ok ? c : '_');
         }
         return out.toString().toLowerCase(Locale.ROOT);
