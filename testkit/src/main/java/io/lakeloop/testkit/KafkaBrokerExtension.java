@@ -32,8 +32,7 @@ public final class KafkaBrokerExtension extends ClassScopedExtension {
             "offsets.topic.num.partitions", "1",
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0",
-            "auto.create.topics.enable", "false");
+            "group.initial.rebalance.delay.ms", "0");
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
 
