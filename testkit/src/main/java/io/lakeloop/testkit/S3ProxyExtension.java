@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import io.lakeloop.aws.AwsClients;
+import io.lakeloop.aws.AwsSettings;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -99,7 +100,7 @@ public final class S3ProxyExtension extends ClassScopedExtension {
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .httpClient(new IoRetryingHttpClient(UrlConnectionHttpClient.create()))
+                .httpClient(AwsClients.httpClient(AwsSettings.defaults()))
                 .build();
         LOG.info("s3proxy up at {} with buckets {} in {} ms", endpoint(), buckets, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -1,4 +1,4 @@
-package io.lakeloop.testkit;
+package io.lakeloop.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +11,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * Hands the SDK's retry policy the I/O errors that {@code UrlConnectionHttpClient} (SDK 2.40) wraps in an
  * {@link UncheckedIOException}: unwrapped, they are retried like any {@link IOException}; wrapped, they escape
  * the SDK unretried (aws-sdk-java-v2 PR #7347). Seen here as "Unexpected end of file from server" on the first
- * PUT after {@link S3ProxyExtension#restart()}, from a keep-alive connection to the stopped server.
+ * PUT after an S3 endpoint restarted, from a keep-alive connection to the stopped server. Every client made by
+ * {@link AwsClients} goes through it, so a connector's own retry classification sees a plain {@link IOException}.
  */
-final class IoRetryingHttpClient implements SdkHttpClient {
+public final class IoRetryingHttpClient implements SdkHttpClient {
 
     private final SdkHttpClient delegate;
 
-    IoRetryingHttpClient(SdkHttpClient delegate) {
+    public IoRetryingHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
     }
 
