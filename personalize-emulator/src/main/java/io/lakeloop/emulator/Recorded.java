@@ -1,0 +1,100 @@
+package io.lakeloop.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Everything the emulator accepted, in arrival order, per operation. Memory is bounded: each operation keeps at most
+ * {@code maxRecordsPerOperation} records and drops the oldest beyond that (counted in {@link #evicted(Operation)}).
+ * With a journal file, every accepted record is also appended to it as one JSON line (never evicted).
+ * Thread-safe; the lists returned are immutable snapshots.
+ */
+public final class Recorded implements AutoCloseable {
+
+    private final Map<Operation, BoundedLog<Object>> logs = new EnumMap<>(Operation.class);
+    private final Journal journal;
+    private long sequence;
+
+    Recorded(int maxRecordsPerOperation, Path journalFile) {
+        for (Operation operation : Operation.values()) {
+            logs.put(operation, new BoundedLog<>(maxRecordsPerOperation));
+        }
+        this.journal = journalFile == null ? null : new Journal(journalFile);
+    }
+
+    /** Records an accepted call: journal first (so a journal failure records nothing), then memory. */
+    synchronized int record(Operation operation, ValidCall call) {
+        List<Object> records = new ArrayList<>(call.records().size());
+        for (LongFunction<Object> builder : call.records()) {
+            records.add(builder.apply(++sequence));
+        }
+        if (journal != null) {
+            journal.append(operation, records);
+        }
+        BoundedLog<Object> log = logs.get(operation);
+        records.forEach(log::add);
+        return records.size();
+    }
+
+    public List<RecordedEvent> events() {
+        return typed(Operation.PUT_EVENTS, RecordedEvent.class);
+    }
+
+    public List<RecordedItem> items() {
+        return typed(Operation.PUT_ITEMS, RecordedItem.class);
+    }
+
+    public List<RecordedUser> users() {
+        return typed(Operation.PUT_USERS, RecordedUser.class);
+    }
+
+    public List<RecordedAction> actions() {
+        return typed(Operation.PUT_ACTIONS, RecordedAction.class);
+    }
+
+    public List<RecordedActionInteraction> actionInteractions() {
+        return typed(Operation.PUT_ACTION_INTERACTIONS, RecordedActionInteraction.class);
+    }
+
+    /** A page of the records an operation accepted, as they are kept now (after any eviction). */
+    public List<Object> page(Operation operation, int offset, int limit) {
+        return List.copyOf(logs.get(operation).page(offset, limit));
+    }
+
+    /** How many records of this operation are held now. */
+    public int size(Operation operation) {
+        return logs.get(operation).size();
+    }
+
+    /** How many records of this operation were dropped to keep memory bounded. */
+    public long evicted(Operation operation) {
+        return logs.get(operation).evicted();
+    }
+
+    /** Forgets every record (the journal file keeps its lines); sequence numbers start again from 1. */
+    public synchronized void clear() {
+        logs.values().forEach(BoundedLog::clear);
+        sequence = 0;
+    }
+
+    private <T> List<T> typed(Operation operation, Class<T> type) {
+        return logs.get(operation).all().stream().map(type::cast).toList();
+    }
+
+    @Override
+    public void close() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
