@@ -111,9 +111,11 @@ final class AdminHandler implements HttpHandler {
     private Map<String, Object> statsBody() {
         EmulatorStats.Snapshot snapshot = stats.snapshot();
         Map<String, Object> stored = new LinkedHashMap<>();
+        Map<String, Object> storedBytes = new LinkedHashMap<>();
         Map<String, Object> evicted = new LinkedHashMap<>();
         for (Operation operation : Operation.values()) {
             stored.put(operation.recordKind(), recorded.size(operation));
+            storedBytes.put(operation.recordKind(), recorded.estimatedBytes(operation));
             evicted.put(operation.recordKind(), recorded.evicted(operation));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -124,6 +126,7 @@ final class AdminHandler implements HttpHandler {
         body.put("throttled", snapshot.throttled());
         body.put("injectedFaults", snapshot.injectedFaults());
         body.put("stored", stored);
+        body.put("storedBytesEstimate", storedBytes);
         body.put("evicted", evicted);
         return body;
     }

@@ -80,7 +80,7 @@ final class ApiHandler implements HttpHandler {
             HttpResponses.error(exchange, ApiException.throttling());
             return;
         }
-        int records = recorded.record(operation, call);
+        int records = recorded.record(operation, call, body.length);
         stats.accepted(operation, records);
         LOG.debug("{} accepted {} record(s)", operation.apiName(), records);
         HttpResponses.ok(exchange);

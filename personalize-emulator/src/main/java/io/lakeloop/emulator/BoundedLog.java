@@ -4,41 +4,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A thread-safe append-only log that keeps at most {@code capacity} entries: beyond it the oldest are dropped and
- * counted, so the emulator's memory stays bounded however long it runs. Random access for paging.
+ * A thread-safe append-only log that keeps at most {@code maxEntries} entries and about {@code maxBytes} of them
+ * (by the caller's estimate): beyond either, the oldest are dropped and counted, so the emulator's memory stays
+ * bounded however long it runs. Random access for paging.
  */
 final class BoundedLog<T> {
 
-    private final int capacity;
+    private static final int INITIAL = 1024;
+
+    private final int maxEntries;
+    private final long maxBytes;
     private Object[] ring;
+    private long[] sizes;
     private int start;
     private int size;
+    private long bytes;
     private long evicted;
 
-    BoundedLog(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+    BoundedLog(int maxEntries, long maxBytes) {
+        if (maxEntries < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("maxEntries and maxBytes must be at least 1: "
+                    + maxEntries + ", " + maxBytes);
         }
-        this.capacity = capacity;
-        this.ring = new Object[Math.min(capacity, 1024)];
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+        reset();
     }
 
-    synchronized void add(T value) {
-        if (size == capacity) {
-            ring[start] = value;
-            start = (start + 1) % capacity;
+    synchronized void add(T value, long estimatedBytes) {
+        while (size > 0 && (size == maxEntries || bytes + estimatedBytes > maxBytes)) {
+            bytes -= sizes[start];
+            ring[start] = null;
+            start = (start + 1) % ring.length;
+            size--;
             evicted++;
-            return;
         }
         if (size == ring.length) {
-            Object[] grown = new Object[(int) Math.min((long) capacity, ring.length * 2L)];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(start + i) % ring.length];
-            }
-            ring = grown;
-            start = 0;
+            grow();
         }
-        ring[(start + size) % ring.length] = value;
+        int slot = (start + size) % ring.length;
+        ring[slot] = value;
+        sizes[slot] = estimatedBytes;
+        bytes += estimatedBytes;
         size++;
     }
 
@@ -61,14 +68,37 @@ final class BoundedLog<T> {
         return size;
     }
 
+    synchronized long bytes() {
+        return bytes;
+    }
+
     synchronized long evicted() {
         return evicted;
     }
 
     synchronized void clear() {
-        ring = new Object[Math.min(capacity, 1024)];
+        reset();
+    }
+
+    private void reset() {
+        ring = new Object[Math.min(maxEntries, INITIAL)];
+        sizes = new long[ring.length];
         start = 0;
         size = 0;
+        bytes = 0;
         evicted = 0;
+    }
+
+    private void grow() {
+        int length = (int) Math.min(maxEntries, ring.length * 2L);
+        Object[] grownRing = new Object[length];
+        long[] grownSizes = new long[length];
+        for (int i = 0; i < size; i++) {
+            grownRing[i] = ring[(start + i) % ring.length];
+            grownSizes[i] = sizes[(start + i) % ring.length];
+        }
+        ring = grownRing;
+        sizes = grownSizes;
+        start = 0;
     }
 }

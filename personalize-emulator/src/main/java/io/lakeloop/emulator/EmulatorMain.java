@@ -54,6 +54,9 @@ public final class EmulatorMain implements Callable<Integer> {
     String secretKey;
     @Option(names = "--max-records", description = "Records kept in memory per operation (default: ${DEFAULT-VALUE}).")
     int maxRecords = 1_000_000;
+    @Option(names = "--max-record-mb", description = "Memory the records of one operation may hold, MiB "
+            + "(default: ${DEFAULT-VALUE}); the oldest are dropped beyond it.")
+    long maxRecordMb = 128;
     @Option(names = "--throttle-ratio", description = "Share of calls answered 429 ThrottlingException (0..1).")
     double throttleRatio;
     @Option(names = "--error-ratio", description = "Share of calls answered 500/503 (0..1).")
@@ -90,7 +93,8 @@ public final class EmulatorMain implements Callable<Integer> {
     }
 
     PersonalizeEmulator.Builder configure(PersonalizeEmulator.Builder builder) {
-        builder.host(host).port(port).threads(threads).maxRecordsPerOperation(maxRecords).journal(journal);
+        builder.host(host).port(port).threads(threads).maxRecordsPerOperation(maxRecords)
+                .maxBytesPerOperation(maxRecordMb * 1024 * 1024).journal(journal);
         trackingIds.forEach(builder::trackingId);
         datasetArns.forEach(builder::datasetArn);
         rate(builder, Operation.PUT_EVENTS, eventsRps);

@@ -41,7 +41,7 @@ public final class PersonalizeEmulator implements AutoCloseable {
 
     private PersonalizeEmulator(Builder builder) {
         this.host = builder.host;
-        this.recorded = new Recorded(builder.maxRecordsPerOperation, builder.journal);
+        this.recorded = new Recorded(builder.maxRecordsPerOperation, builder.maxBytesPerOperation, builder.journal);
         builder.trackingIds.forEach(resources::registerTrackingId);
         builder.datasetArns.forEach(resources::registerDatasetArn);
         QuotaLimiter quota = new QuotaLimiter(builder.requestsPerSecond, System::nanoTime);
@@ -131,6 +131,7 @@ public final class PersonalizeEmulator implements AutoCloseable {
         private final Map<Operation, Double> requestsPerSecond = new EnumMap<>(Operation.class);
         private Path journal;
         private int maxRecordsPerOperation = 1_000_000;
+        private long maxBytesPerOperation = 128L * 1024 * 1024;
         private FaultSettings faults = FaultSettings.none();
         private long seed = System.nanoTime();
 
@@ -210,6 +211,18 @@ public final class PersonalizeEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxRecordsPerOperation must be at least 1: " + max);
             }
             this.maxRecordsPerOperation = max;
+            return this;
+        }
+
+        /**
+         * About how much memory the records of one operation may hold (oldest dropped beyond); default 128 MiB, so
+         * at most ~640 MiB for all five operations. The journal file, if any, keeps everything.
+         */
+        public Builder maxBytesPerOperation(long maxBytes) {
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("maxBytesPerOperation must be at least 1: " + maxBytes);
+            }
+            this.maxBytesPerOperation = maxBytes;
             return this;
         }
 

@@ -11,7 +11,9 @@ import java.util.function.LongFunction;
 
 /**
  * Everything the emulator accepted, in arrival order, per operation. Memory is bounded: each operation keeps at most
- * {@code maxRecordsPerOperation} records and drops the oldest beyond that (counted in {@link #evicted(Operation)}).
+ * {@code maxRecordsPerOperation} records and about {@code maxBytesPerOperation} of them (estimated as twice the
+ * request body's bytes, shared by its records, plus a fixed overhead), and drops the oldest beyond either (counted in
+ * {@link #evicted(Operation)}).
  * With a journal file, every accepted record is also appended to it as one JSON line (never evicted).
  * Thread-safe; the lists returned are immutable snapshots.
  */
@@ -21,15 +23,22 @@ public final class Recorded implements AutoCloseable {
     private final Journal journal;
     private long sequence;
 
-    Recorded(int maxRecordsPerOperation, Path journalFile) {
+    /** Per-record overhead of the estimate: object headers, the record, its list slot. */
+    static final long RECORD_OVERHEAD_BYTES = 160;
+
+    Recorded(int maxRecordsPerOperation, long maxBytesPerOperation, Path journalFile) {
         for (Operation operation : Operation.values()) {
-            logs.put(operation, new BoundedLog<>(maxRecordsPerOperation));
+            logs.put(operation, new BoundedLog<>(maxRecordsPerOperation, maxBytesPerOperation));
         }
         this.journal = journalFile == null ? null : new Journal(journalFile);
     }
 
-    /** Records an accepted call: journal first (so a journal failure records nothing), then memory. */
-    synchronized int record(Operation operation, ValidCall call) {
+    /**
+     * Records an accepted call: journal first (so a journal failure records nothing), then memory.
+     *
+     * @param requestBytes the size of the request body, the base of the memory estimate
+     */
+    synchronized int record(Operation operation, ValidCall call, int requestBytes) {
         List<Object> records = new ArrayList<>(call.records().size());
         for (LongFunction<Object> builder : call.records()) {
             records.add(builder.apply(++sequence));
@@ -38,7 +47,8 @@ public final class Recorded implements AutoCloseable {
             journal.append(operation, records);
         }
         BoundedLog<Object> log = logs.get(operation);
-        records.forEach(log::add);
+        long perRecord = RECORD_OVERHEAD_BYTES + 2L * requestBytes / Math.max(1, records.size());
+        records.forEach(record -> log.add(record, perRecord));
         return records.size();
     }
 
@@ -70,6 +80,11 @@ public final class Recorded implements AutoCloseable {
     /** How many records of this operation are held now. */
     public int size(Operation operation) {
         return logs.get(operation).size();
+    }
+
+    /** The estimated memory the records of this operation hold now. */
+    public long estimatedBytes(Operation operation) {
+        return logs.get(operation).bytes();
     }
 
     /** How many records of this operation were dropped to keep memory bounded. */

@@ -8,9 +8,9 @@ class BoundedLogTest {
 
     @Test
     void keepsTheNewestEntriesUpToItsCapacityAndCountsTheRest() {
-        BoundedLog<Integer> log = new BoundedLog<>(3000);
+        BoundedLog<Integer> log = new BoundedLog<>(3000, Long.MAX_VALUE);
         for (int i = 1; i <= 5000; i++) {
-            log.add(i);
+            log.add(i, 1);
         }
 
         assertThat(log.size()).isEqualTo(3000);
@@ -21,16 +21,30 @@ class BoundedLogTest {
     }
 
     @Test
+    void dropsTheOldestEntriesBeyondItsByteBudget() {
+        BoundedLog<String> log = new BoundedLog<>(1000, 100);
+        for (int i = 1; i <= 10; i++) {
+            log.add("e" + i, 30);
+        }
+
+        assertThat(log.all()).containsExactly("e8", "e9", "e10");
+        assertThat(log.bytes()).isEqualTo(90);
+        assertThat(log.evicted()).isEqualTo(7);
+        log.add("huge", 500);
+        assertThat(log.all()).containsExactly("huge");
+    }
+
+    @Test
     void pagesBeyondTheEndAreEmptyAndClearStartsOver() {
-        BoundedLog<String> log = new BoundedLog<>(10);
-        log.add("a");
-        log.add("b");
+        BoundedLog<String> log = new BoundedLog<>(10, 1000);
+        log.add("a", 1);
+        log.add("b", 1);
 
         assertThat(log.page(5, 10)).isEmpty();
         assertThat(log.page(1, 0)).isEmpty();
         log.clear();
         assertThat(log.size()).isZero();
-        log.add("c");
+        log.add("c", 1);
         assertThat(log.all()).containsExactly("c");
     }
 }

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,50 @@ class RecordingIT {
                 .isEqualByComparingTo(emulator.recorded().events().get(0).sentAt());
         assertThat(emulator.recorded().items()).extracting(RecordedItem::itemId).containsExactly("i-1", "i-2");
         assertThat(emulator.recorded().users()).extracting(RecordedUser::userId).containsExactly("u-1");
+    }
+
+    @Test
+    void recordsEveryCallOfManyConcurrentClientsOnce() throws Exception {
+        int threads = 8;
+        int callsPerThread = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String user = "user-" + t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < callsPerThread; i++) {
+                        String item = user + "-item-" + i;
+                        client.putEvents(r -> r.trackingId("t").userId(user).sessionId("s")
+                                .eventList(Payloads.event().itemId(item).build()));
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<RecordedEvent> events = emulator.recorded().events();
+        assertThat(events).hasSize(threads * callsPerThread);
+        assertThat(events).extracting(RecordedEvent::itemId).doesNotHaveDuplicates();
+        assertThat(events).extracting(RecordedEvent::sequence).doesNotHaveDuplicates().isSorted();
+        assertThat(Files.readAllLines(dir.resolve("journal.jsonl"))).hasSize(threads * callsPerThread);
+    }
+
+    @Test
+    void keepsMemoryBoundedByDroppingTheOldestRecords() {
+        try (PersonalizeEmulator small = PersonalizeEmulator.builder().maxRecordsPerOperation(5).build().start();
+             PersonalizeEventsClient smallClient = Sdk.noRetry(small.endpoint())) {
+            smallClient.putEvents(r -> r.trackingId("t").sessionId("s").eventList(Payloads.events(10)));
+
+            assertThat(small.recorded().events()).extracting(RecordedEvent::itemId)
+                    .containsExactly("item-6", "item-7", "item-8", "item-9", "item-10");
+            assertThat(small.recorded().evicted(Operation.PUT_EVENTS)).isEqualTo(5);
+            assertThat(small.stats().snapshot().acceptedRecords(Operation.PUT_EVENTS)).isEqualTo(10);
+        }
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
