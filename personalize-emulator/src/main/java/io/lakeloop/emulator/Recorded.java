@@ -92,10 +92,12 @@ public final class Recorded implements AutoCloseable {
         return logs.get(operation).evicted();
     }
 
-    /** Forgets every record (the journal file keeps its lines); sequence numbers start again from 1. */
+    /**
+     * Forgets every record held in memory. The journal file keeps its lines, and sequence numbers go on counting, so
+     * a sequence number identifies one record for the emulator's whole life.
+     */
     public synchronized void clear() {
         logs.values().forEach(BoundedLog::clear);
-        sequence = 0;
     }
 
     private <T> List<T> typed(Operation operation, Class<T> type) {

@@ -9,7 +9,7 @@ import java.util.List;
  * flattened in. {@code sentAt} is epoch seconds exactly as it came over the wire (the SDK sends 3 decimals).
  * Members the caller did not send are null; the emulator never invents an {@code eventId}.
  *
- * @param sequence position among everything the emulator recorded since start (or the last clear), from 1
+ * @param sequence position among everything the emulator recorded since it started, from 1 (never reused)
  */
 public record RecordedEvent(long sequence, String trackingId, String userId, String sessionId, String eventId,
                             String eventType, Float eventValue, String itemId, String properties, BigDecimal sentAt,
