@@ -72,6 +72,17 @@ class WireFormatIT {
     }
 
     @Test
+    void answersATextualActionInteractionTimestampWithSerializationException() {
+        HttpResponse<String> response = Sdk.post(emulator.endpoint(), "/action-interactions",
+                "{\"trackingId\":\"t\",\"actionInteractions\":[{\"actionId\":\"a\",\"sessionId\":\"s\","
+                        + "\"eventType\":\"Taken\",\"timestamp\":\"yesterday\"}]}", Sdk.FAKE_AUTH);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
+        assertThat(response.body()).contains("actionInteractions.1.member.timestamp");
+    }
+
+    @Test
     void answersAnUnknownPathWithUnknownOperation() {
         HttpResponse<String> response = Sdk.post(emulator.endpoint(), "/recommendations", "{}", Sdk.FAKE_AUTH);
 
