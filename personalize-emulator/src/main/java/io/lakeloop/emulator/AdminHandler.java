@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's own endpoints under {@code /_emulator} (no authentication, no faults):
- * {@code GET health}, {@code GET stats}, {@code GET events|items|users|actions|action-interactions?offset=&limit=},
+ * {@code GET health}, {@code GET stats}, {@code GET events|items|users|actions|action-interactions?offset=&limit=}
+ * (a JSON array of records, headers {@code X-Total-Count} and {@code X-Evicted-Count}),
  * {@code DELETE recorded}, {@code GET|POST|DELETE faults}, {@code GET|POST|DELETE resources}.
  */
 final class AdminHandler implements HttpHandler {
@@ -90,22 +91,18 @@ final class AdminHandler implements HttpHandler {
                     HttpResponses.error(exchange, new ApiException(404, "NotFound", "No emulator endpoint " + route));
                     return;
                 }
-                HttpResponses.json(exchange, 200, page(kind.get(), query(exchange.getRequestURI().getRawQuery())));
+                page(exchange, kind.get(), query(exchange.getRequestURI().getRawQuery()));
             }
         }
     }
 
-    private Map<String, Object> page(Operation operation, Map<String, String> query) {
+    /** The records themselves as a JSON array; the paging totals go in headers. */
+    private void page(HttpExchange exchange, Operation operation, Map<String, String> query) throws IOException {
         int offset = intParam(query, "offset", 0, Integer.MAX_VALUE);
         int limit = intParam(query, "limit", DEFAULT_PAGE, MAX_PAGE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", operation.recordKind());
-        body.put("total", recorded.size(operation));
-        body.put("evicted", recorded.evicted(operation));
-        body.put("offset", offset);
-        body.put("limit", limit);
-        body.put("records", recorded.page(operation, offset, limit));
-        return body;
+        exchange.getResponseHeaders().set("X-Total-Count", String.valueOf(recorded.size(operation)));
+        exchange.getResponseHeaders().set("X-Evicted-Count", String.valueOf(recorded.evicted(operation)));
+        HttpResponses.json(exchange, 200, recorded.page(operation, offset, limit));
     }
 
     private Map<String, Object> statsBody() {

@@ -46,7 +46,7 @@ class EmulatorJarIT {
             }
 
             String events = Sdk.get(endpoint, "/_emulator/events").body();
-            assertThat(Json.MAPPER.readTree(events).get("total").asInt()).isEqualTo(3);
+            assertThat(Json.MAPPER.readTree(events)).hasSize(3);
             assertThat(Files.readAllLines(journal)).hasSize(3);
         } finally {
             process.destroy();
