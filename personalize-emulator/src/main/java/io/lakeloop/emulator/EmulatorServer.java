@@ -38,6 +38,8 @@ final class EmulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
     private static final int QUEUE_CAPACITY = 10_000;
     private static final Duration REBIND_RETRY = Duration.ofMillis(100);
+    /** Pending connections the kernel queues while every handler is busy (the JDK default is 50). */
+    private static final int BACKLOG = 1024;
 
     private final String host;
     private final HttpHandler api;
@@ -112,7 +114,7 @@ final class EmulatorServer implements AutoCloseable {
     }
 
     private HttpServer bind() throws IOException {
-        HttpServer next = HttpServer.create(new InetSocketAddress(host, port), 0);
+        HttpServer next = HttpServer.create(new InetSocketAddress(host, port), BACKLOG);
         next.createContext("/", api);
         next.createContext(AdminHandler.PREFIX, admin);
         next.setExecutor(executor);

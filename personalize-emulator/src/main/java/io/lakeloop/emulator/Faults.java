@@ -94,7 +94,7 @@ public final class Faults {
         }
     }
 
-    private long latencyMillis(FaultSettings now) {
+    long latencyMillis(FaultSettings now) {
         long jitter = now.latencyJitterMs();
         if (jitter == 0) {
             return now.latencyMs();
