@@ -117,10 +117,10 @@ class FaultsIT {
     void refusesConnectionsDuringAnOutageThenServesOnTheSamePort() {
         int port = emulator.port();
         HttpResponse<String> response = Sdk.post(emulator.endpoint(), "/_emulator/faults",
-                "{\"outageSeconds\":2,\"outageMode\":\"refuse\"}", null);
+                "{\"outageSeconds\":3,\"outageMode\":\"refuse\"}", null);
         assertThat(response.statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThatThrownBy(() -> connect(port)).isInstanceOf(ConnectException.class));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .untilAsserted(this::putEvent);

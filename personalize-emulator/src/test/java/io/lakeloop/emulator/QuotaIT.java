@@ -67,8 +67,9 @@ class QuotaIT {
 
     @Test
     void appliesTheServiceQuotaOfPutItemsByDefault() {
+        int calls = 50;
         int throttled = 0;
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < calls; i++) {
             try {
                 client.putItems(r -> r.datasetArn(Payloads.DATASET + "ITEMS").items(Item.builder().itemId("i").build()));
             } catch (PersonalizeEventsException e) {
@@ -78,6 +79,6 @@ class QuotaIT {
         }
 
         assertThat(throttled).isPositive();
-        assertThat(emulator.recorded().items()).hasSize(25 - throttled);
+        assertThat(emulator.recorded().items()).hasSize(calls - throttled);
     }
 }

@@ -111,6 +111,10 @@ class RecordingIT {
         assertThat(firstRecord.get("userId").asText()).isEqualTo("user-1");
         assertThat(firstRecord.get("sessionId").asText()).isEqualTo("s");
         assertThat(firstRecord.get("sentAt").decimalValue()).isEqualByComparingTo("1700000000.123");
+        List<String> httpItems = new ArrayList<>();
+        all.forEach(r -> httpItems.add(r.get("sequence").asLong() + ":" + r.get("itemId").asText()));
+        assertThat(httpItems).containsExactlyElementsOf(emulator.recorded().events().stream()
+                .map(e -> e.sequence() + ":" + e.itemId()).toList());
         List<String> pageItems = new ArrayList<>();
         page.forEach(r -> pageItems.add(r.get("itemId").asText()));
         assertThat(pageItems).containsExactly("item-25", "item-26", "item-27", "item-28", "item-29");
