@@ -67,6 +67,11 @@ public final class EmulatorMain implements Callable<Integer> {
     long latencyJitterMs;
     @Option(names = "--latency-distribution", description = "UNIFORM or NORMAL (default: ${DEFAULT-VALUE}).")
     LatencyDistribution latencyDistribution = LatencyDistribution.UNIFORM;
+    @Option(names = "--outage-seconds", description = "Start with an outage of this many seconds.")
+    long outageSeconds;
+    @Option(names = "--outage-mode", description = "refuse (stop listening) or 503 (default: ${DEFAULT-VALUE}).",
+            converter = OutageModeConverter.class)
+    OutageMode outageMode = OutageMode.REFUSE;
     @Option(names = "--seed", description = "Seed of the fault dice.")
     Long seed;
 
@@ -111,7 +116,15 @@ public final class EmulatorMain implements Callable<Integer> {
             builder.seed(seed);
         }
         return builder.faults(new FaultSettings(throttleRatio, errorRatio, latencyMs, latencyJitterMs,
-                latencyDistribution, 0, OutageMode.REFUSE));
+                latencyDistribution, outageSeconds, outageMode));
+    }
+
+    /** Reads {@code refuse} or {@code 503}. */
+    static final class OutageModeConverter implements CommandLine.ITypeConverter<OutageMode> {
+        @Override
+        public OutageMode convert(String value) {
+            return OutageMode.parse(value);
+        }
     }
 
     private static void rate(PersonalizeEmulator.Builder builder, Operation operation, Double rate) {

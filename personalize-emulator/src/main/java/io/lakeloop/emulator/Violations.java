@@ -28,10 +28,6 @@ final class Violations {
         }
     }
 
-    boolean isEmpty() {
-        return messages.isEmpty();
-    }
-
     /** Throws an {@code InvalidInputException} naming every violation, if there is any. */
     void throwIfAny() {
         if (messages.isEmpty()) {
