@@ -91,6 +91,24 @@ class WireFormatIT {
     }
 
     @Test
+    void registersResourcesOverHttp() {
+        try {
+            HttpResponse<String> registered = Sdk.post(emulator.endpoint(), "/_emulator/resources",
+                    "{\"trackingIds\":[\"known\"]}", null);
+            assertThat(registered.body()).contains("known");
+
+            HttpResponse<String> unknown = Sdk.post(emulator.endpoint(), "/events", EVENT.formatted("1"),
+                    Sdk.FAKE_AUTH);
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
+        } finally {
+            assertThat(Sdk.delete(emulator.endpoint(), "/_emulator/resources").statusCode()).isEqualTo(200);
+        }
+        assertThat(Sdk.post(emulator.endpoint(), "/events", EVENT.formatted("1"), Sdk.FAKE_AUTH).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void reportsHealth() {
         HttpResponse<String> response = Sdk.get(emulator.endpoint(), "/_emulator/health");
 
