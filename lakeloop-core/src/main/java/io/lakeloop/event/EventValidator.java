@@ -1,0 +1,112 @@
+package io.lakeloop.event;
+
+import static io.lakeloop.event.PersonalizeLimits.EVENT_ATTRIBUTION_SOURCE_MAX_LENGTH;
+import static io.lakeloop.event.PersonalizeLimits.EVENT_ATTRIBUTION_SOURCE_PATTERN;
+import static io.lakeloop.event.PersonalizeLimits.EVENT_PROPERTIES_MAX_LENGTH;
+import static io.lakeloop.event.PersonalizeLimits.ID_MAX_LENGTH;
+import static io.lakeloop.event.PersonalizeLimits.MAX_IMPRESSIONS;
+import static io.lakeloop.event.PersonalizeLimits.RECOMMENDATION_ID_MAX_LENGTH;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks an {@link Interaction} against every limit of the PutEvents model (read from {@link PersonalizeLimits}),
+ * and for {@link ValidationTarget#LAKE} against what a row of the interactions dataset needs. Stateless and
+ * thread-safe. Messages name the field as the deployment calls it, never its value.
+ */
+public final class EventValidator {
+
+    private final FieldNames names;
+
+    public EventValidator(FieldNames names) {
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    public static EventValidator defaults() {
+        return new EventValidator(FieldNames.defaults());
+    }
+
+    /** @return the first rejection found, or {@code null} when the event is valid for {@code target} */
+    public Rejection validate(Interaction e, ValidationTarget target) {
+        boolean lake = target == ValidationTarget.LAKE;
+        Rejection r;
+        if ((r = id(e.userId(), EventField.USER_ID, lake, ID_MAX_LENGTH)) != null
+                || (r = id(e.sessionId(), EventField.SESSION_ID, !lake, ID_MAX_LENGTH)) != null
+                || (r = id(e.eventType(), EventField.EVENT_TYPE, true, ID_MAX_LENGTH)) != null
+                || (r = id(e.itemId(), EventField.ITEM_ID, lake, ID_MAX_LENGTH)) != null
+                || (r = id(e.eventId(), EventField.EVENT_ID, false, ID_MAX_LENGTH)) != null
+                || (r = id(e.recommendationId(), EventField.RECOMMENDATION_ID, false, RECOMMENDATION_ID_MAX_LENGTH)) != null
+                || (r = eventValue(e.eventValue())) != null
+                || (r = impression(e.impression())) != null
+                || (r = attributionSource(e.metricAttributionSource())) != null) {
+            return r;
+        }
+        if (e.properties() != null) {
+            return PropertiesJson.check(e.properties(), names.displayName(EventField.PROPERTIES),
+                    EVENT_PROPERTIES_MAX_LENGTH, true);
+        }
+        return null;
+    }
+
+    private Rejection id(String value, EventField field, boolean required, int max) {
+        String name = names.displayName(field);
+        if (value == null) {
+            return required ? Rejection.ofRecord(ReasonCode.MISSING_FIELD, name, "'" + name + "' is required") : null;
+        }
+        if (value.isEmpty()) {
+            return Rejection.ofRecord(ReasonCode.EMPTY_FIELD, name, "'" + name + "' is empty");
+        }
+        if (value.length() > max) {
+            return Rejection.ofRecord(ReasonCode.FIELD_TOO_LONG, name, "'" + name + "' is " + value.length()
+                    + " characters, more than the " + max + " Personalize accepts");
+        }
+        return null;
+    }
+
+    private Rejection eventValue(Double v) {
+        if (v == null) {
+            return null;
+        }
+        // the model's FloatType is a 32-bit float
+        if (v.isNaN() || v.isInfinite() || Math.abs(v) > Float.MAX_VALUE) {
+            String name = names.displayName(EventField.EVENT_VALUE);
+            return Rejection.ofRecord(ReasonCode.EVENT_VALUE_INVALID, name,
+                    "'" + name + "' must be a finite number within the range of a 32-bit float");
+        }
+        return null;
+    }
+
+    private Rejection impression(List<String> impression) {
+        if (impression.isEmpty()) {
+            return null;
+        }
+        String name = names.displayName(EventField.IMPRESSION);
+        if (impression.size() > MAX_IMPRESSIONS) {
+            return Rejection.ofRecord(ReasonCode.IMPRESSION_SIZE, name, "'" + name + "' lists " + impression.size()
+                    + " items, more than the " + MAX_IMPRESSIONS + " Personalize accepts");
+        }
+        for (int i = 0; i < impression.size(); i++) {
+            String item = impression.get(i);
+            Rejection r = id(item, EventField.IMPRESSION, true, ID_MAX_LENGTH);
+            if (r != null) {
+                return Rejection.ofRecord(r.code(), name, "'" + name + "[" + i + "]': " + r.message());
+            }
+        }
+        return null;
+    }
+
+    private Rejection attributionSource(String source) {
+        if (source == null) {
+            return null;
+        }
+        if (source.length() > EVENT_ATTRIBUTION_SOURCE_MAX_LENGTH
+                || !EVENT_ATTRIBUTION_SOURCE_PATTERN.matcher(source).matches()) {
+            String name = names.displayName(EventField.METRIC_ATTRIBUTION) + ".eventAttributionSource";
+            return Rejection.ofRecord(ReasonCode.ATTRIBUTION_SOURCE_INVALID, name, "'" + name
+                    + "' must be 1.." + EVENT_ATTRIBUTION_SOURCE_MAX_LENGTH
+                    + " printable ASCII characters, not only spaces");
+        }
+        return null;
+    }
+}
