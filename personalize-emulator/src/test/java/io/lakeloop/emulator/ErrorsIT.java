@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
 import software.amazon.awssdk.services.personalizeevents.model.Item;
 import software.amazon.awssdk.services.personalizeevents.model.PersonalizeEventsException;
 import software.amazon.awssdk.services.personalizeevents.model.ResourceInUseException;
 import software.amazon.awssdk.services.personalizeevents.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.personalizeevents.model.User;
 
 /** Errors other than validation, as the SDK sees them: SigV4 (verified), unknown and busy resources. */
 class ErrorsIT {
@@ -43,6 +48,19 @@ class ErrorsIT {
 
         assertThat(emulator.recorded().events()).isNotEmpty();
         assertThat(emulator.recorded().items()).isNotEmpty();
+    }
+
+    @Test
+    void verifiesCallsSignedWithTemporaryCredentials() {
+        try (PersonalizeEventsClient temporary = PersonalizeEventsClient.builder()
+                .endpointOverride(emulator.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(Sdk.ACCESS_KEY, Sdk.SECRET_KEY, "session-token")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            temporary.putUsers(r -> r.datasetArn(ITEMS).users(User.builder().userId("u").build()));
+        }
+
+        assertThat(emulator.recorded().users()).extracting(RecordedUser::userId).contains("u");
     }
 
     @Test
