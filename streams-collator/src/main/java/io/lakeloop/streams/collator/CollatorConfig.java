@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -52,6 +53,18 @@ public final class CollatorConfig extends AbstractConfig {
     public static final String DEFAULT_APPLICATION_ID = "lakeloop-collator";
     public static final long DEFAULT_DEDUPE_RETENTION_MS = Duration.ofHours(24).toMillis();
     public static final long DEFAULT_MAX_AGE_MS = Duration.ofDays(30).toMillis();
+    /**
+     * Kafka Streams' exactly-once default is 100 ms; each commit is a transaction commit plus a RocksDB flush of the
+     * dedupe store, and at 100 ms they cost half the throughput (BENCHMARKS.md). A lake does not need rows within
+     * 100 ms: one second of latency buys twice the events per core.
+     */
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
+    /**
+     * Every event is written twice (repartition topic, lake topic) plus a changelog entry: 256 KiB producer batches
+     * instead of 16 KiB cut the per-record cost of those writes (BENCHMARKS.md). Applied unless {@code batch.size}
+     * or {@code producer.batch.size} is set.
+     */
+    public static final int DEFAULT_PRODUCER_BATCH_SIZE = 256 * 1024;
 
     /** Where "now" comes from when timestamps are checked for age and future skew. */
     public enum TimestampReference { RECORD, WALLCLOCK }
@@ -91,6 +104,14 @@ public final class CollatorConfig extends AbstractConfig {
 
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef();
+        defineTopics(def);
+        defineDedupe(def);
+        defineEvents(def);
+        defineService(def);
+        return def;
+    }
+
+    private static void defineTopics(ConfigDef def) {
         int o = 0;
         String g = "Topics";
         def.define(INPUT_TOPICS_CONFIG, Type.LIST, "interactions", NON_EMPTY_LIST, Importance.HIGH, "The raw interactions topics to read (tracker batches and flat events, JSON).",
@@ -110,8 +131,11 @@ public final class CollatorConfig extends AbstractConfig {
         def.define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Range.between(-1, 100), Importance.LOW,
                 "Replication factor of created topics; -1 = the broker's default.", g, ++o, Width.SHORT,
                 "Created topic replication");
-        o = 0;
-        g = "Deduplication";
+    }
+
+    private static void defineDedupe(ConfigDef def) {
+        int o = 0;
+        String g = "Deduplication";
         def.define(DEDUPE_RETENTION_CONFIG, Type.LONG, DEFAULT_DEDUPE_RETENTION_MS, Range.atLeast(1000),
                 Importance.HIGH, "How long an event id is remembered: a copy of an event whose record arrives "
                         + "within this time of the first (by record timestamp) is dropped.", g, ++o, Width.MEDIUM,
@@ -121,8 +145,11 @@ public final class CollatorConfig extends AbstractConfig {
                         + "store whatever the input key. Turn off only when every producer keys records by the user "
                         + "id with the default partitioner and all input topics have the same partition count.",
                 g, ++o, Width.SHORT, "Repartition by user");
-        o = 0;
-        g = "Events";
+    }
+
+    private static void defineEvents(ConfigDef def) {
+        int o = 0;
+        String g = "Events";
         def.define(TIMESTAMP_UNIT_CONFIG, Type.STRING, TimestampUnit.AUTO.name(),
                 ValidString.in(names(TimestampUnit.values())), Importance.MEDIUM,
                 "How numeric timestamps are read: AUTO (>= 1e11 is milliseconds), SECONDS or MILLISECONDS.",
@@ -144,8 +171,11 @@ public final class CollatorConfig extends AbstractConfig {
                             + "under, first match wins; empty = the defaults " + field.defaultNames() + ".",
                     g, ++o, Width.MEDIUM, "Field " + field);
         }
-        o = 0;
-        g = "Service";
+    }
+
+    private static void defineService(ConfigDef def) {
+        int o = 0;
+        String g = "Service";
         def.define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Address of the /health, /ready and /metrics HTTP server.", g, ++o, Width.MEDIUM, "HTTP host");
         def.define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(-1, 65535), Importance.MEDIUM,
@@ -154,7 +184,6 @@ public final class CollatorConfig extends AbstractConfig {
         def.define(SHUTDOWN_TIMEOUT_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
                 "How long a graceful shutdown (SIGTERM) waits for Kafka Streams to commit and close.",
                 g, ++o, Width.SHORT, "Shutdown timeout (ms)");
-        return def;
     }
 
     /** {@code collator.field.user.id} for {@link EventField#USER_ID}. */
@@ -259,12 +288,18 @@ public final class CollatorConfig extends AbstractConfig {
 
     /**
      * The Kafka Streams configuration: the collator's defaults (application id {@value #DEFAULT_APPLICATION_ID},
-     * {@code exactly_once_v2}), overridden by every key of the originals outside {@code collator.*}.
+     * {@code exactly_once_v2}, {@code commit.interval.ms} {@value #DEFAULT_COMMIT_INTERVAL_MS}, producer {@code batch.size}
+     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}), overridden by every key of the originals outside {@code collator.*}.
      */
     public Properties streamsProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        if (!originals().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
+                && !originals().containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_PRODUCER_BATCH_SIZE);
+        }
         for (Map.Entry<String, Object> e : originals().entrySet()) {
             if (!e.getKey().startsWith(PREFIX)) {
                 props.put(e.getKey(), e.getValue());

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Processor {@value CollatorTopology#DEDUPE}: forwards the first copy of each event and drops the others that arrive
  * within the retention. The store {@value CollatorTopology#DEDUPE_STORE} is a persistent window store keyed by
- * {@code USER_ID + US + EVENT_ID} at the record timestamp; its segments expire with stream time, so the store holds
+ * {@code <length of USER_ID>:<USER_ID><EVENT_ID>} (length-prefixed, so no pair of ids can
+ * collide with another) at the record timestamp; its segments expire with stream time, so the store holds
  * one retention's worth of ids and no punctuator is needed. It is changelogged, so under exactly-once a restart or a
  * crash restores exactly the ids whose output was committed.
  *
@@ -18,8 +19,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * the same id under two users is two events, deterministically.
  */
 final class DedupeProcessor implements Processor<String, CollatedEvent, String, String> {
-
-    private static final char SEP = '\u001f';
 
     private final long retentionMs;
     private final CollatorMetrics metrics;
@@ -40,7 +39,7 @@ final class DedupeProcessor implements Processor<String, CollatedEvent, String, 
     @Override
     public void process(Record<String, CollatedEvent> record) {
         CollatedEvent event = record.value();
-        String key = event.userId() + SEP + event.eventId();
+        String key = storeKey(event.userId(), event.eventId());
         long ts = record.timestamp();
         try (WindowStoreIterator<Long> copies = seen.fetch(key, Math.max(0, ts - retentionMs), ts + retentionMs)) {
             if (copies.hasNext()) {
@@ -51,5 +50,9 @@ final class DedupeProcessor implements Processor<String, CollatedEvent, String, 
         seen.put(key, ts, ts);
         metrics.eventOut();
         context.forward(new Record<>(event.userId(), event.rowJson(), ts, record.headers()));
+    }
+
+    static String storeKey(String userId, String eventId) {
+        return userId.length() + ":" + userId + eventId;
     }
 }

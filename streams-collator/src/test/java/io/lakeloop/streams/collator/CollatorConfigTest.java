@@ -40,6 +40,8 @@ class CollatorConfigTest {
         assertThat(streams.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("lakeloop-collator");
         assertThat(streams.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
         assertThat(streams.getProperty("bootstrap.servers")).isEqualTo("b:9092");
+        assertThat(streams.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
+        assertThat(streams.get("producer.batch.size")).isEqualTo(262_144);
         assertThat(streams.stringPropertyNames()).noneMatch(k -> k.startsWith("collator."));
     }
 
@@ -55,6 +57,18 @@ class CollatorConfigTest {
         assertThat(c.streamsProperties()).containsEntry("processing.guarantee", "at_least_once")
                 .containsEntry("num.standby.replicas", "1");
         assertThat(c.applicationId()).isEqualTo("my-collator");
+    }
+
+    @Test
+    void userBatchSizeInEitherFormWinsOverTheCollatorsDefault() {
+        Map<String, Object> plain = minimal();
+        plain.put("batch.size", "1000");
+        Map<String, Object> prefixed = minimal();
+        prefixed.put("producer.batch.size", "2000");
+
+        assertThat(CollatorConfig.of(plain).streamsProperties()).containsEntry("batch.size", "1000")
+                .doesNotContainKey("producer.batch.size");
+        assertThat(CollatorConfig.of(prefixed).streamsProperties()).containsEntry("producer.batch.size", "2000");
     }
 
     @Test

@@ -111,6 +111,15 @@ class DedupeTest {
     }
 
     @Test
+    void idsThatConcatenateAlikeAreStillDistinct() {
+        c.send("k", flat("ab", "i1", "c"), T0);
+        c.send("k", flat("a", "i2", "bc"), T0);
+
+        assertThat(c.lakeRows()).extracting(LakeRow::itemId).containsExactly("i1", "i2");
+        assertThat(DedupeProcessor.storeKey("ab", "c")).isNotEqualTo(DedupeProcessor.storeKey("a", "bc"));
+    }
+
+    @Test
     void shorterRetentionFromConfigIsHonoured() {
         c.close();
         c = new CollatorDriver(stateDir, Map.of("collator.dedupe.retention.ms", Duration.ofMinutes(10).toMillis()));
@@ -127,7 +136,7 @@ class DedupeTest {
 
         org.apache.kafka.streams.state.WindowStore<String, Long> store =
                 c.driver.getWindowStore(CollatorTopology.DEDUPE_STORE);
-        try (var it = store.fetch("u1\u001fe-1", T0.minusSeconds(1), T0.plusSeconds(1))) {
+        try (var it = store.fetch(DedupeProcessor.storeKey("u1", "e-1"), T0.minusSeconds(1), T0.plusSeconds(1))) {
             assertThat(it.next().key).isEqualTo(T0.toEpochMilli());
             assertThat(it.hasNext()).isFalse();
         }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lakeloop.streams.collator.CollatorConfig;
 import io.lakeloop.streams.collator.CollatorService;
+import io.lakeloop.testkit.KafkaBrokerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,20 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CollatorProcessIT {
 
-    static TestBroker broker;
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = ItSupport.broker();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @Test
     void jarStartsFromAPropertiesFileAnswersHealthAndStopsGracefullyOnSigterm() throws Exception {
@@ -70,15 +61,15 @@ class CollatorProcessIT {
         props.put("session.timeout.ms", 6000);
         props.put("commit.interval.ms", 200);
 
-        try (CollatorProcess a = CollatorProcess.start(dir, "killed", props, Map.of());
-             KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+        KafkaProducer<byte[], byte[]> producer = broker.client().bytesProducer();
+        try (CollatorProcess a = CollatorProcess.start(dir, "killed", props, Map.of())) {
             await("instance A ready").atMost(TIMEOUT).until(() -> Http.get(a.httpPort, "/ready").status() == 200);
             first.forEach(producer::send);
             producer.flush();
             await("A mid-stream").atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> broker.readAllCommitted("raw-k.lake", TIMEOUT).size() >= work.lakeCount() / 5);
+                    .until(() -> ItSupport.committedCount(broker, "raw-k.lake") >= work.lakeCount() / 5);
             assertThat(a.kill()).isEqualTo(137);
-            int before = broker.readAllCommitted("raw-k.lake", TIMEOUT).size();
+            int before = ItSupport.committedCount(broker, "raw-k.lake");
             assertThat(before).as("A was killed mid-stream").isLessThan(work.lakeCount());
             rest.forEach(producer::send);
             producer.flush();
@@ -87,9 +78,9 @@ class CollatorProcessIT {
         props.put("state.dir", Files.createDirectory(dir.resolve("b")).toString());
         try (CollatorService b = CollatorService.start(CollatorConfig.of(props))) {
             await("all lake rows").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> broker.readAllCommitted("raw-k.lake", TIMEOUT).size() >= work.lakeCount());
+                    .until(() -> ItSupport.committedCount(broker, "raw-k.lake") >= work.lakeCount());
             await("all dead letters").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> broker.readAllCommitted("raw-k.dlq", TIMEOUT).size() >= work.deadCount());
+                    .until(() -> ItSupport.committedCount(broker, "raw-k.dlq") >= work.deadCount());
             // let B commit anything it still had in flight before the final read
             await("B caught up").atMost(TIMEOUT).until(() -> b.metrics().recordsIn() > 0
                     && Set.of(org.apache.kafka.streams.KafkaStreams.State.RUNNING).contains(b.state()));

@@ -1,49 +1,31 @@
 package io.lakeloop.streams.collator.it;
 
-import static io.lakeloop.streams.collator.it.Workload.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lakeloop.event.ReasonCode;
-import io.lakeloop.lake.LakeRow;
 import io.lakeloop.streams.collator.CollatorConfig;
 import io.lakeloop.streams.collator.CollatorService;
-import io.lakeloop.streams.collator.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
+import io.lakeloop.testkit.KafkaBrokerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The collator service on a real KRaft broker: exact output, DLQ headers, /health, /ready, /metrics. */
 class CollatorServiceIT {
 
     static final Duration TIMEOUT = ItSupport.TIMEOUT;
-    static TestBroker broker;
+    @RegisterExtension
+    static final KafkaBrokerExtension broker = ItSupport.broker();
 
     @TempDir
     Path stateDir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = new TestBroker();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
 
     @Test
     void collatesEveryValidEventOnceAndDeadLettersEveryInvalidOne() throws Exception {
@@ -55,14 +37,14 @@ class CollatorServiceIT {
             await("ready").atMost(TIMEOUT).until(() -> Http.get(port, "/ready").status() == 200);
             assertThat(Http.get(port, "/health").body()).contains("\"status\":\"UP\"", "RUNNING");
 
-            try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
-                work.records.forEach(producer::send);
-            }
+            KafkaProducer<byte[], byte[]> producer = broker.client().bytesProducer();
+            work.records.forEach(producer::send);
+            producer.flush();
 
             await("all lake rows").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> broker.readAllCommitted("raw-a.lake", TIMEOUT).size() >= work.lakeCount());
+                    .until(() -> ItSupport.committedCount(broker, "raw-a.lake") >= work.lakeCount());
             await("all dead letters").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> broker.readAllCommitted("raw-a.dlq", TIMEOUT).size() >= work.deadCount());
+                    .until(() -> ItSupport.committedCount(broker, "raw-a.dlq") >= work.deadCount());
             ItSupport.assertExactlyOnce(broker, work, "raw-a");
 
             String metrics = Http.get(port, "/metrics").body();
@@ -100,7 +82,7 @@ class CollatorServiceIT {
             int port = service.httpPort();
             await("ready").atMost(TIMEOUT).until(() -> Http.get(port, "/ready").status() == 200);
 
-            broker.admin().deleteTopics(List.of("raw-f")).all().get();
+            broker.adminClient().deleteTopics(List.of("raw-f")).all().get();
 
             assertThat(service.awaitTermination(TIMEOUT)).isEqualTo(CollatorService.EXIT_FAILED);
             assertThat(service.state()).isEqualTo(KafkaStreams.State.ERROR);

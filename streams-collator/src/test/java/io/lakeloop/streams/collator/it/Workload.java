@@ -5,15 +5,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeloop.event.RecordValues;
 import io.lakeloop.streams.collator.DeadLetterHeaders;
+import io.lakeloop.testkit.KafkaRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * A deterministic mix of raw records with a known outcome. Every ten records: six flat events with producer ids,
@@ -86,9 +85,9 @@ final class Workload {
     }
 
     /** The marker of a dead-letter record: the bad event's item id in a batch, else the raw text up to a space. */
-    static String markerOf(ConsumerRecord<byte[], byte[]> dead) {
-        int index = Integer.parseInt(header(dead, DeadLetterHeaders.EVENT_INDEX));
-        String text = new String(dead.value(), StandardCharsets.UTF_8);
+    static String markerOf(KafkaRecord dead) {
+        int index = Integer.parseInt(dead.header(DeadLetterHeaders.EVENT_INDEX));
+        String text = new String(dead.valueBytes(), StandardCharsets.UTF_8);
         if (index < 0) {
             return text.split(" ")[0];
         }
@@ -98,10 +97,5 @@ final class Workload {
         } catch (IOException e) {
             throw new AssertionError("dead letter with an index is not a batch: " + text, e);
         }
-    }
-
-    static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
