@@ -54,6 +54,9 @@ public final class CollatorApp {
         } catch (ConfigException e) {
             LOG.error("bad configuration: {}", e.getMessage());
             return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            LOG.error("the collator could not start", e);
+            return CollatorService.EXIT_FAILED;
         }
         Thread hook = new Thread(service::close, "collator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -162,12 +162,22 @@ public final class BrokerBench {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        // Kafka 4.1.2: an idempotent producer's first requests to a just-created partition can be reordered around
+        // the partition's creation and then retried with OUT_OF_ORDER_SEQUENCE_NUMBER until they expire
+        // (KAFKA-15591). The preload uses one request in flight and no idempotence, and checks every send.
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(raws.size());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Payloads.Raw raw : raws) {
-                producer.send(new ProducerRecord<>(topic, raw.key(), raw.value()));
+                sent.add(producer.send(new ProducerRecord<>(topic, raw.key(), raw.value())));
             }
             producer.flush();
+        }
+        for (java.util.concurrent.Future<?> f : sent) {
+            f.get();
         }
     }
 
