@@ -36,8 +36,8 @@ public final class CrossKeyRules {
                 add(errors, PersonalizeSinkConfig.DATASET_ARN_CONFIG, "is required when "
                         + PersonalizeSinkConfig.DATA_TYPE_CONFIG + "=" + type.configName());
             } else if (!type.datasetKind().matches(arn)) {
-                add(errors, PersonalizeSinkConfig.DATASET_ARN_CONFIG, "'" + arn + "' is not the ARN of a "
-                        + type.datasetKind() + " dataset (arn:aws:personalize:<region>:<account>:dataset/<group>/"
+                add(errors, PersonalizeSinkConfig.DATASET_ARN_CONFIG, "'" + arn + "' is not the ARN of a dataset of kind "
+                        + type.datasetKind() + " (arn:aws:personalize:<region>:<account>:dataset/<group>/"
                         + type.datasetKind() + ")");
             }
         }

@@ -81,7 +81,7 @@ class PersonalizeSinkConfigTest {
         assertThat(errors(m)).containsOnlyKeys(PersonalizeSinkConfig.DATASET_ARN_CONFIG);
         m.put(PersonalizeSinkConfig.DATASET_ARN_CONFIG, ITEMS_ARN.replace("ITEMS", "USERS"));
         assertThat(errors(m).get(PersonalizeSinkConfig.DATASET_ARN_CONFIG)).singleElement().asString()
-                .contains("ITEMS dataset");
+                .contains("dataset of kind ITEMS");
         m.put(PersonalizeSinkConfig.DATASET_ARN_CONFIG, ITEMS_ARN);
         assertThat(errors(m)).isEmpty();
         assertThat(new PersonalizeSinkConfig(m).connectorRateLimit()).isEqualTo(10.0);
