@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
@@ -14,10 +13,6 @@ import org.apache.kafka.common.config.ConfigDef.ConfigKey;
  * for the command that rewrites it).
  */
 public final class ConfigDocs {
-
-    /** Keys the connector sets on its tasks itself; not for users. */
-    static final Set<String> INTERNAL = Set.of(PersonalizeSinkConfig.TASK_RATE_LIMIT_CONFIG,
-            PersonalizeSinkConfig.TASK_INDEX_CONFIG);
 
     private ConfigDocs() {
     }
@@ -29,9 +24,7 @@ public final class ConfigDocs {
     static String markdown(ConfigDef def) {
         Map<String, List<ConfigKey>> groups = new LinkedHashMap<>();
         for (ConfigKey key : def.configKeys().values()) {
-            if (!INTERNAL.contains(key.name)) {
-                groups.computeIfAbsent(key.group == null ? "Other" : key.group, g -> new ArrayList<>()).add(key);
-            }
+            groups.computeIfAbsent(key.group == null ? "Other" : key.group, g -> new ArrayList<>()).add(key);
         }
         StringBuilder sb = new StringBuilder()
                 .append("# connect-personalize-sink configuration\n\n")

@@ -52,7 +52,10 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
     public static final String RETRY_DEADLINE_CONFIG = "retry.deadline.ms";
     public static final String METRICS_LOG_INTERVAL_CONFIG = "metrics.log.interval.ms";
 
-    /** Set by the connector on each task: its share of the rate limit, and its index (for metric names). */
+    /**
+     * Set by the connector on each task: its share of the rate limit, and its index (for metric names). Not in the
+     * ConfigDef, so users never see them; read from the originals.
+     */
     public static final String TASK_RATE_LIMIT_CONFIG = "lakeloop.internal.task.rate.limit";
     public static final String TASK_INDEX_CONFIG = "lakeloop.internal.task.index";
 
@@ -143,9 +146,7 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                         GROUP_DELIVERY, ++o, Width.SHORT, "Retry deadline (ms)")
                 .define(METRICS_LOG_INTERVAL_CONFIG, Type.LONG, 60_000L, Range.atLeast(60_000), Importance.LOW,
                         "How often a task logs its counters at INFO (at most once a minute).",
-                        GROUP_DELIVERY, ++o, Width.SHORT, "Metrics log interval (ms)")
-                .defineInternal(TASK_RATE_LIMIT_CONFIG, Type.DOUBLE, -1.0, Importance.LOW)
-                .defineInternal(TASK_INDEX_CONFIG, Type.INT, 0, Importance.LOW);
+                        GROUP_DELIVERY, ++o, Width.SHORT, "Metrics log interval (ms)");
         FieldNamesFragment.define(def);
         return AwsConfigDef.define(def);
     }
@@ -225,12 +226,13 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
 
     /** This task's share, as the connector assigned it; the whole limit when run without the connector. */
     public double taskRateLimit() {
-        double v = getDouble(TASK_RATE_LIMIT_CONFIG);
-        return v < 0 ? connectorRateLimit() : v;
+        Object v = originals().get(TASK_RATE_LIMIT_CONFIG);
+        return v == null ? connectorRateLimit() : Double.parseDouble(v.toString());
     }
 
     public int taskIndex() {
-        return getInt(TASK_INDEX_CONFIG);
+        Object v = originals().get(TASK_INDEX_CONFIG);
+        return v == null ? 0 : Integer.parseInt(v.toString());
     }
 
     public Duration retryInitialBackoff() {

@@ -202,6 +202,7 @@ class PersonalizeSinkIT {
     @Test
     void theRestApiReportsCrossKeyErrorsAgainstTheirKeys() {
         Map<String, String> config = connector(emulator, "any", "items");
+        config.put("name", "validate-only");
         config.put("personalize.dataset.arn", "arn:aws:personalize:us-east-1:000000000000:dataset/it/USERS");
         String body = io.lakeloop.event.RecordValues.JSON.valueToTree(config).toString();
 
