@@ -38,7 +38,8 @@ public final class PersonalizeSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonalizeSinkTask.class);
     static final Duration MAX_PUT_WAIT = Duration.ofSeconds(30);
-    private static final Duration STOP_DRAIN = Duration.ofSeconds(10);
+    /** Under Connect's default task.shutdown.graceful.timeout.ms (5 s), so a rebalance never waits on us. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(4);
 
     private final CallFactory callFactory;
     private PersonalizeSinkConfig config;
