@@ -94,6 +94,7 @@ public final class PersonalizeSinkBenchMain {
         task.preCommit(Map.of(TP, new OffsetAndMetadata(s.events())));
         long calls = task.metrics().getCalls();
         long throttled = task.metrics().getThrottledCalls();
+        String summary = task.metrics().summary();
         task.stop();
         long recorded = emulator.recorded().events().stream().filter(e -> tracker.equals(e.trackingId()))
                 .map(RecordedEvent::itemId).distinct().count();
@@ -104,7 +105,7 @@ public final class PersonalizeSinkBenchMain {
         if (recorded != s.events()) {
             throw new IllegalStateException(s.name() + ": the emulator recorded " + recorded + " of " + s.events());
         }
-        System.err.println(r.row());
+        System.err.println(r.row() + "  [" + summary + "]");
         return r;
     }
 
