@@ -46,22 +46,23 @@ public final class PersonalizeSinkBenchMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        int inFlight = Integer.getInteger("bench.inflight", 32);
         try (PersonalizeEmulator emulator = PersonalizeEmulator.builder().port(0).threads(256)
                 .credentials("AKIDBENCH", "bench-secret")
                 .faults(FaultSettings.none().withLatency(25, 0, FaultSettings.LatencyDistribution.UNIFORM))
                 .build().start()) {
             PersonalizeSinkBenchMain bench = new PersonalizeSinkBenchMain(emulator);
-            bench.measure(new Scenario("warm-up", (int) (20_000 * scale), 10, 10, 64, -1, 0));
+            bench.measure(new Scenario("warm-up", (int) (20_000 * scale), 10, 10, inFlight, -1, 0));
             List<Result> results = new ArrayList<>();
             results.add(bench.measure(new Scenario("batchable (sessions of 10)", (int) (100_000 * scale), 10, 10,
-                    64, -1, 0)));
+                    inFlight, -1, 0)));
             results.add(bench.measure(new Scenario("batchable (sessions of 25)", (int) (100_000 * scale), 25, 10,
-                    64, -1, 0)));
+                    inFlight, -1, 0)));
             results.add(bench.measure(new Scenario("unbatchable (1 event/session)", (int) (10_000 * scale), 1, 10,
-                    64, -1, 0)));
+                    inFlight, -1, 0)));
             results.add(bench.measure(new Scenario("one call per record (batch 1, in-flight 1)", (int) (400 * scale),
                     10, 1, 1, 0, 0)));
-            results.add(bench.measure(new Scenario("batchable, offered 8,000/s", (int) (80_000 * scale), 10, 10, 64,
+            results.add(bench.measure(new Scenario("batchable, offered 8,000/s", (int) (80_000 * scale), 10, 10, inFlight,
                     -1, 8_000)));
             print(results);
         }
