@@ -42,6 +42,7 @@ public final class PersonalizeSinkTask extends SinkTask {
     private static final Duration STOP_DRAIN = Duration.ofSeconds(4);
 
     private final CallFactory callFactory;
+    private final Duration maxPutWait;
     private PersonalizeSinkConfig config;
     private RecordMapper mapper;
     private OffsetTracker tracker;
@@ -61,7 +62,12 @@ public final class PersonalizeSinkTask extends SinkTask {
 
     /** With another way to reach Personalize (tests, benchmarks). */
     public PersonalizeSinkTask(CallFactory callFactory) {
+        this(callFactory, MAX_PUT_WAIT);
+    }
+
+    PersonalizeSinkTask(CallFactory callFactory, Duration maxPutWait) {
         this.callFactory = callFactory;
+        this.maxPutWait = maxPutWait;
     }
 
     @Override
@@ -192,13 +198,13 @@ public final class PersonalizeSinkTask extends SinkTask {
 
     /** Backpressure: waits while too many records are unfinished; past {@link #MAX_PUT_WAIT}, asks for redelivery. */
     private void awaitCapacity() {
-        long deadline = System.nanoTime() + MAX_PUT_WAIT.toNanos();
+        long deadline = System.nanoTime() + maxPutWait.toNanos();
         while (tracker.inProgress() >= config.maxBufferedRecords()) {
             batcher.drainAll().forEach(sender::submit);
             if (System.nanoTime() - deadline > 0) {
                 context.timeout(1000);
                 throw new RetriableException(tracker.inProgress() + " records are still unsent after "
-                        + MAX_PUT_WAIT.toSeconds() + " s (max.buffered.records=" + config.maxBufferedRecords()
+                        + maxPutWait.toMillis() + " ms (max.buffered.records=" + config.maxBufferedRecords()
                         + "); Connect delivers this batch again");
             }
             try {

@@ -51,7 +51,7 @@ class PersonalizeSinkTaskTest {
         props.put(PersonalizeSinkConfig.RETRY_INITIAL_CONFIG, "1");
         props.put(PersonalizeSinkConfig.RETRY_MAX_CONFIG, "5");
         props.putAll(extra);
-        task = new PersonalizeSinkTask(config -> new CallFactory.Opened(call, () -> { }));
+        task = new PersonalizeSinkTask(config -> new CallFactory.Opened(call, () -> { }), Duration.ofMillis(300));
         task.initialize(context.context());
         task.start(props);
         return task;
@@ -186,5 +186,33 @@ class PersonalizeSinkTaskTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(commit(2)).containsEntry(P0, new OffsetAndMetadata(2)));
         assertThat(task.metrics().getDeadLettered()).isEqualTo(1);
         assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aFullBufferHoldsPutBackAndThenAsksConnectToRedeliver() {
+        CountDownLatch gate = new CountDownLatch(1);
+        start(batch -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recording().send(batch);
+        }, new FakeContext(Set.of(P0), true), Map.of(PersonalizeSinkConfig.MAX_BUFFERED_CONFIG, "5"));
+        List<SinkRecord> first = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            first.add(record("t", 0, i, event("u" + i, "s", "e" + i)));
+        }
+        task.put(first); // taken whole: the buffer was empty
+
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 10, event("u", "s", "late")))))
+                .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class)
+                .hasMessageContaining("max.buffered.records=5");
+        assertThat(commit(11)).containsEntry(P0, new OffsetAndMetadata(0));
+
+        gate.countDown();
+        task.put(List.of(record("t", 0, 10, event("u", "s", "late")))); // Connect redelivers; now there is room
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(11)).containsEntry(P0, new OffsetAndMetadata(11)));
+        assertThat(sent).hasSize(11);
     }
 }
