@@ -48,14 +48,24 @@ public final class DeadLetters {
      * @throws ConnectException with {@code errors.tolerance=none}
      */
     public void report(PendingRecord record, String code, String message) {
+        report(record, code, message, message);
+    }
+
+    /**
+     * As {@link #report(PendingRecord, String, String)}, with a separate message for logs and task traces: the
+     * service's own message may quote field values (user ids), so only {@code safeMessage} goes there, while the
+     * dead-letter headers carry the full {@code message} next to the record itself.
+     */
+    public void report(PendingRecord record, String code, String message, String safeMessage) {
         metrics.deadLettered();
         if (!tolerate) {
             throw new ConnectException("Record " + record.position() + " cannot be sent to Personalize: " + code
-                    + " (" + message + "). Failing because errors.tolerance=none; set errors.tolerance=all and "
+                    + " (" + safeMessage + "). Failing because errors.tolerance=none; set errors.tolerance=all and "
                     + "errors.deadletterqueue.topic.name to route such records to a dead-letter topic instead.");
         }
         if (reporter == null) {
-            LOG.warn("Record {} skipped: {} ({}); no dead-letter queue is configured", record.position(), code, message);
+            LOG.warn("Record {} skipped: {} ({}); no dead-letter queue is configured", record.position(), code,
+                    safeMessage);
             record.complete(1);
             return;
         }

@@ -192,7 +192,7 @@ public final class PersonalizeSinkTask extends SinkTask {
         SendOutcomes.Rejected r;
         while ((r = outcomes.pollRejected()) != null) {
             // the rejected part completes once the dead-letter queue has it
-            deadLetters.report(r.entry().origin(), DeadLetters.SERVICE_REJECTED, r.reason());
+            deadLetters.report(r.entry().origin(), DeadLetters.SERVICE_REJECTED, r.reason(), r.safeReason());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SendOutcomes implements SendListener {
 
-    record Rejected(Entry entry, String reason) {
+    record Rejected(Entry entry, String reason, String safeReason) {
     }
 
     private final ConcurrentLinkedQueue<Rejected> rejected = new ConcurrentLinkedQueue<>();
@@ -32,8 +32,8 @@ final class SendOutcomes implements SendListener {
     }
 
     @Override
-    public void rejected(Entry entry, String reason) {
-        rejected.add(new Rejected(entry, reason));
+    public void rejected(Entry entry, String reason, String safeReason) {
+        rejected.add(new Rejected(entry, reason, safeReason));
         wake();
     }
 

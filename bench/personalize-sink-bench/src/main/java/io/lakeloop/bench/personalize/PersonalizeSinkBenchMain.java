@@ -7,7 +7,6 @@ import io.lakeloop.emulator.FaultSettings;
 import io.lakeloop.emulator.PersonalizeEmulator;
 import io.lakeloop.emulator.RecordedEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +63,8 @@ public final class PersonalizeSinkBenchMain {
                     10, 1, 1, 0, 0)));
             results.add(bench.measure(new Scenario("batchable, offered 8,000/s", (int) (80_000 * scale), 10, 10, inFlight,
                     -1, 8_000)));
+            results.add(bench.measure(new Scenario("batchable, offered 9,500/s", (int) (95_000 * scale), 10, 10,
+                    inFlight, -1, 9_500)));
             print(results);
         }
     }
@@ -166,6 +167,7 @@ public final class PersonalizeSinkBenchMain {
         System.out.printf("%nbatchable / one-call-per-record = %.0fx; batchable = %.1f%% of the 10,000 events/s "
                 + "ceiling%n", batchable / oneByOne, batchable / 100.0);
         System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime()
-                .availableProcessors() + " cpus; args " + Arrays.toString(new String[0]));
+                .availableProcessors() + " cpus, load average at the end "
+                + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -145,7 +145,7 @@ public final class BatchSender implements AutoCloseable {
     /** InvalidInput: a lone entry is the bad one; a larger batch is split and each half sent on its own. */
     private void isolate(Batch batch, RuntimeException error) {
         if (batch.size() == 1) {
-            listener.rejected(batch.entries().get(0), reason(error));
+            listener.rejected(batch.entries().get(0), reason(error), safeReason(error));
             return;
         }
         for (Batch half : batch.halves()) {
@@ -159,8 +159,11 @@ public final class BatchSender implements AutoCloseable {
     private static String reason(RuntimeException error) {
         String message = error instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
                 && ase.awsErrorDetails() != null ? ase.awsErrorDetails().errorMessage() : error.getMessage();
-        return "Personalize rejected the record (" + ErrorClass.describe(error) + ")"
-                + (message == null ? "" : ": " + message);
+        return safeReason(error) + (message == null ? "" : ": " + message);
+    }
+
+    private static String safeReason(RuntimeException error) {
+        return "Personalize rejected the record (" + ErrorClass.describe(error) + ")";
     }
 
     private static String describeFailure(Batch batch, RuntimeException error, ErrorClass kind) {

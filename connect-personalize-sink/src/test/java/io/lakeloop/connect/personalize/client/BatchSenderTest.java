@@ -36,7 +36,9 @@ class BatchSenderTest {
         }
 
         @Override
-        public void rejected(Entry entry, String reason) {
+        public void rejected(Entry entry, String reason, String safeReason) {
+            assertThat(reason).startsWith(safeReason);
+            assertThat(safeReason).doesNotContain("bad event");
             rejected.add(entry.payload() + ":" + reason);
         }
 

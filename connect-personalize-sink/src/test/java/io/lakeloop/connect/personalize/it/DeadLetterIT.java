@@ -12,6 +12,7 @@ import io.lakeloop.emulator.PersonalizeEmulator;
 import io.lakeloop.emulator.RecordedEvent;
 import io.lakeloop.event.ReasonCode;
 import io.lakeloop.testkit.ConnectClusterExtension;
+import io.lakeloop.testkit.EmulatorExtension;
 import io.lakeloop.testkit.KafkaRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,16 +33,14 @@ class DeadLetterIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
 
+    @RegisterExtension
+    static final EmulatorExtension PERSONALIZE = EmulatorExtension.create();
+
     private static PersonalizeEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = SinkFixtures.startEmulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void emulator() {
+        emulator = PERSONALIZE.emulator();
     }
 
     private static String ev(String extra) {

@@ -15,10 +15,10 @@ import io.lakeloop.emulator.RecordedItem;
 import io.lakeloop.emulator.RecordedUser;
 import io.lakeloop.event.EventIds;
 import io.lakeloop.testkit.ConnectClusterExtension;
+import io.lakeloop.testkit.EmulatorExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,16 +29,14 @@ class PersonalizeSinkIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
 
+    @RegisterExtension
+    static final EmulatorExtension PERSONALIZE = EmulatorExtension.create();
+
     private static PersonalizeEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = SinkFixtures.startEmulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void emulator() {
+        emulator = PERSONALIZE.emulator();
     }
 
     /** What identifies an accepted event, with sentAt as the instant the wire's epoch seconds denote. */

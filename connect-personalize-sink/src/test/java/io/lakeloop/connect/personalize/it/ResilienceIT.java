@@ -14,13 +14,13 @@ import io.lakeloop.emulator.FaultSettings;
 import io.lakeloop.emulator.Operation;
 import io.lakeloop.emulator.PersonalizeEmulator;
 import io.lakeloop.testkit.ConnectClusterExtension;
+import io.lakeloop.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +32,14 @@ class ResilienceIT {
     @RegisterExtension
     static final ConnectClusterExtension CONNECT = ConnectClusterExtension.create();
 
+    @RegisterExtension
+    static final EmulatorExtension PERSONALIZE = EmulatorExtension.create();
+
     private static PersonalizeEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = SinkFixtures.startEmulator();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void emulator() {
+        emulator = PERSONALIZE.emulator();
     }
 
     @AfterEach

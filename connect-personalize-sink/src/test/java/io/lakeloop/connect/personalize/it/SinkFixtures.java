@@ -6,6 +6,7 @@ import io.lakeloop.connect.personalize.PersonalizeSinkConnector;
 import io.lakeloop.emulator.PersonalizeEmulator;
 import io.lakeloop.emulator.RecordedEvent;
 import io.lakeloop.testkit.ConnectClusterExtension;
+import io.lakeloop.testkit.EmulatorExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,17 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** The emulator, connector configs and event builders the integration tests share. */
 final class SinkFixtures {
 
-    static final String ACCESS_KEY = "AKIDLAKELOOPTEST";
-    static final String SECRET_KEY = "lakeloop-test-secret";
-    static final String REGION = "us-east-1";
     static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private SinkFixtures() {
-    }
-
-    /** An emulator that checks every request's SigV4 signature; any tracking id or dataset is accepted. */
-    static PersonalizeEmulator startEmulator() {
-        return PersonalizeEmulator.builder().port(0).threads(64).credentials(ACCESS_KEY, SECRET_KEY).build().start();
     }
 
     /** A connector config deployed through the REST API: string values in, the emulator as endpoint. */
@@ -40,11 +33,11 @@ final class SinkFixtures {
         c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         c.put("personalize.data.type", dataType);
-        c.put("aws.region", REGION);
+        c.put("aws.region", EmulatorExtension.REGION);
         c.put("aws.endpoint", emulator.endpoint().toString());
         c.put("aws.credentials.provider", "static");
-        c.put("aws.access.key.id", ACCESS_KEY);
-        c.put("aws.secret.access.key", SECRET_KEY);
+        c.put("aws.access.key.id", EmulatorExtension.ACCESS_KEY);
+        c.put("aws.secret.access.key", EmulatorExtension.SECRET_KEY);
         c.put("batch.linger.ms", "20");
         c.put("retry.backoff.max.ms", "2000");
         return c;
