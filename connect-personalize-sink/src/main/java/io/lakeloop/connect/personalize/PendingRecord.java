@@ -15,18 +15,25 @@ public final class PendingRecord {
     private final TopicPartition partition;
     private final long offset;
     private final AtomicInteger remaining;
+    private final Runnable onDone;
 
-    PendingRecord(SinkRecord record, TopicPartition partition, long offset, int parts) {
+    PendingRecord(SinkRecord record, TopicPartition partition, long offset, int parts, Runnable onDone) {
         this.record = record;
         this.partition = partition;
         this.offset = offset;
         this.remaining = new AtomicInteger(parts);
+        this.onDone = onDone;
     }
 
     /** A record as Connect delivered it; position by its original (pre-transform) topic, partition and offset. */
     public static PendingRecord of(SinkRecord record, int parts) {
+        return of(record, parts, null);
+    }
+
+    /** As {@link #of(SinkRecord, int)}; {@code onDone} runs once, on the thread that completes the last part. */
+    public static PendingRecord of(SinkRecord record, int parts, Runnable onDone) {
         return new PendingRecord(record, new TopicPartition(record.originalTopic(), record.originalKafkaPartition()),
-                record.originalKafkaOffset(), parts);
+                record.originalKafkaOffset(), parts, onDone);
     }
 
     public SinkRecord record() {
@@ -43,7 +50,10 @@ public final class PendingRecord {
 
     /** Marks {@code n} parts handed on. */
     public void complete(int n) {
-        remaining.addAndGet(-n);
+        int before = remaining.getAndAdd(-n);
+        if (before > 0 && before - n <= 0 && onDone != null) {
+            onDone.run();
+        }
     }
 
     public boolean isDone() {

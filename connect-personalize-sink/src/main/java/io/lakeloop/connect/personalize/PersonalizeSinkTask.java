@@ -52,9 +52,8 @@ public final class PersonalizeSinkTask extends SinkTask {
     private DeadLetters deadLetters;
     private SinkTaskMetrics metrics;
     private AutoCloseable clientResource;
+    private RecordBudget budget;
     private long nextMetricsLogNanos;
-    /** The tracker's size as of the last put/preCommit, for the metrics gauge (the tracker is task-thread only). */
-    private volatile int lastTrackerSize;
 
     public PersonalizeSinkTask() {
         this(CallFactory.sdk());
@@ -84,7 +83,8 @@ public final class PersonalizeSinkTask extends SinkTask {
         batcher = new Batcher(config.batchMaxSize(), config.batchLinger(), System::nanoTime);
         outcomes = new SendOutcomes();
         metrics = new SinkTaskMetrics();
-        metrics.bufferedGauge(() -> lastTrackerSize);
+        budget = new RecordBudget(config.maxBufferedRecords());
+        metrics.bufferedGauge(budget::open);
         String name = props.getOrDefault("name", "personalize-sink");
         metrics.register(name, config.taskIndex());
         deadLetters = new DeadLetters(config.toleratesErrors(), errantReporter(), metrics);
@@ -116,7 +116,11 @@ public final class PersonalizeSinkTask extends SinkTask {
         for (SinkRecord record : records) {
             Mapped mapped = mapper.map(record);
             boolean bad = !mapped.rejections().isEmpty();
-            PendingRecord pending = PendingRecord.of(record, mapped.parts().size() + (bad ? 1 : 0));
+            int parts = mapped.parts().size() + (bad ? 1 : 0);
+            if (parts > 0) {
+                budget.opened();
+            }
+            PendingRecord pending = PendingRecord.of(record, parts, budget::closed);
             tracker.track(pending);
             if (bad) {
                 Rejection first = mapped.rejections().get(0);
@@ -132,7 +136,6 @@ public final class PersonalizeSinkTask extends SinkTask {
         }
         metrics.recordsIn(records.size());
         batcher.drainExpired().forEach(sender::submit);
-        lastTrackerSize = tracker.inProgress();
         logMetricsWhenDue();
     }
 
@@ -145,7 +148,6 @@ public final class PersonalizeSinkTask extends SinkTask {
         drainRejections();
         deadLetters.awaitReported();
         Map<TopicPartition, OffsetAndMetadata> safe = tracker.committable(currentOffsets.keySet());
-        lastTrackerSize = tracker.inProgress();
         LOG.debug("Committable offsets: {}", safe);
         return safe;
     }
@@ -196,19 +198,25 @@ public final class PersonalizeSinkTask extends SinkTask {
         }
     }
 
-    /** Backpressure: waits while too many records are unfinished; past {@link #MAX_PUT_WAIT}, asks for redelivery. */
+    /**
+     * Backpressure: once {@code max.buffered.records} records are unfinished, waits until a fifth of them are done;
+     * past {@link #MAX_PUT_WAIT}, asks Connect to pause and deliver this batch again.
+     */
     private void awaitCapacity() {
+        if (!budget.full()) {
+            return;
+        }
+        batcher.drainAll().forEach(sender::submit);
         long deadline = System.nanoTime() + maxPutWait.toNanos();
-        while (tracker.inProgress() >= config.maxBufferedRecords()) {
-            batcher.drainAll().forEach(sender::submit);
+        while (!budget.resumable()) {
             if (System.nanoTime() - deadline > 0) {
                 context.timeout(1000);
-                throw new RetriableException(tracker.inProgress() + " records are still unsent after "
-                        + maxPutWait.toMillis() + " ms (max.buffered.records=" + config.maxBufferedRecords()
+                throw new RetriableException(budget.open() + " records are still unsent after "
+                        + maxPutWait.toMillis() + " ms (max.buffered.records=" + budget.max()
                         + "); Connect delivers this batch again");
             }
             try {
-                outcomes.awaitSignal(50);
+                budget.awaitRoom(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectException("Interrupted while waiting for buffer space", e);

@@ -4,13 +4,12 @@ import io.lakeloop.connect.personalize.client.Batch;
 import io.lakeloop.connect.personalize.client.Entry;
 import io.lakeloop.connect.personalize.client.SendListener;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Collects what the sender threads report, for the task thread: accepted entries complete their records at once;
  * service rejections queue up for the dead-letter queue (whose reporter only the task thread may call); the first
- * failure is kept and fails the task on its next {@code put}. Wakes a task waiting for buffer space.
+ * failure is kept and fails the task on its next {@code put}.
  */
 final class SendOutcomes implements SendListener {
 
@@ -28,19 +27,16 @@ final class SendOutcomes implements SendListener {
                 e.origin().complete(1);
             }
         }
-        wake();
     }
 
     @Override
     public void rejected(Entry entry, String reason, String safeReason) {
         rejected.add(new Rejected(entry, reason, safeReason));
-        wake();
     }
 
     @Override
     public void failed(RuntimeException error) {
         failure.compareAndSet(null, error);
-        wake();
     }
 
     RuntimeException failure() {
@@ -49,18 +45,5 @@ final class SendOutcomes implements SendListener {
 
     Rejected pollRejected() {
         return rejected.poll();
-    }
-
-    /** Waits until something is reported or {@code millis} pass. */
-    void awaitSignal(long millis) throws InterruptedException {
-        synchronized (signal) {
-            TimeUnit.MILLISECONDS.timedWait(signal, millis);
-        }
-    }
-
-    private void wake() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -72,6 +73,7 @@ public final class PersonalizeSinkBenchMain {
     private Result measure(Scenario s) throws InterruptedException {
         String tracker = "bench-" + (++run);
         List<Long> latencies = new ArrayList<>(s.events());
+        CountDownLatch allAccepted = new CountDownLatch(1);
         CallFactory timed = config -> {
             CallFactory.Opened real = CallFactory.sdk().open(config);
             return new CallFactory.Opened(batch -> {
@@ -81,29 +83,33 @@ public final class PersonalizeSinkBenchMain {
                     for (Entry e : batch.entries()) {
                         latencies.add(now - e.origin().record().timestamp());
                     }
+                    if (latencies.size() >= s.events()) {
+                        allAccepted.countDown();
+                    }
                 }
             }, real.resource());
         };
+        CpuMeter cpu = new CpuMeter();
         PersonalizeSinkTask task = new PersonalizeSinkTask(timed);
         task.initialize(BenchContext.of(Set.of(TP)));
         task.start(props(s, tracker));
         long start = System.nanoTime();
         feed(task, s, start);
-        while (task.metrics().getRecordsSent() < s.events()) {
-            LockSupport.parkNanos(2_000_000); // 2 ms: fine enough for multi-second runs, cheap on a busy machine
-        }
+        allAccepted.await(); // no polling: a poll loop would cost CPU that a real Connect task does not spend
         double seconds = (System.nanoTime() - start) / 1e9;
         task.preCommit(Map.of(TP, new OffsetAndMetadata(s.events())));
         long calls = task.metrics().getCalls();
         long throttled = task.metrics().getThrottledCalls();
         String summary = task.metrics().summary();
+        long[] cpuNanos = cpu.elapsed();
         task.stop();
         long recorded = emulator.recorded().events().stream().filter(e -> tracker.equals(e.trackingId()))
                 .map(RecordedEvent::itemId).distinct().count();
         emulator.recorded().clear();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         Result r = new Result(s, seconds, calls, throttled, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1], recorded);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], recorded, cpuNanos[0] / 1e3 / s.events(),
+                cpuNanos[1] / 1e3 / s.events(), cpuNanos[2] / 1e9 / seconds);
         if (recorded != s.events()) {
             throw new IllegalStateException(s.name() + ": the emulator recorded " + recorded + " of " + s.events());
         }
@@ -158,8 +164,8 @@ public final class PersonalizeSinkBenchMain {
 
     private static void print(List<Result> results) {
         System.out.println("| scenario | events | batch | in flight | feed | events/s | calls | throttled | "
-                + "p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "p50 ms | p99 ms | max ms | connector CPU µs/event | emulator CPU µs/event | cores the JVM got |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(r.row()));
         double batchable = results.get(0).eventsPerSecond();
         double oneByOne = results.stream().filter(r -> r.scenario().batchSize() == 1).findFirst().orElseThrow()
