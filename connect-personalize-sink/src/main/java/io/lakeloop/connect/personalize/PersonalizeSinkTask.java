@@ -11,6 +11,7 @@ import io.lakeloop.connect.personalize.config.CrossKeyRules;
 import io.lakeloop.connect.personalize.config.PersonalizeSinkConfig;
 import io.lakeloop.connect.personalize.mapping.Mapped;
 import io.lakeloop.connect.personalize.mapping.RecordMapper;
+import io.lakeloop.connect.personalize.metrics.PluginMetricsBridge;
 import io.lakeloop.connect.personalize.metrics.SinkTaskMetrics;
 import io.lakeloop.event.Rejection;
 import java.time.Duration;
@@ -87,6 +88,7 @@ public final class PersonalizeSinkTask extends SinkTask {
         metrics.bufferedGauge(budget::open);
         String name = props.getOrDefault("name", "personalize-sink");
         metrics.register(name, config.taskIndex());
+        boolean pluginMetrics = PluginMetricsBridge.register(context, metrics);
         deadLetters = new DeadLetters(config.toleratesErrors(), errantReporter(), metrics);
         CallFactory.Opened opened = callFactory.open(config);
         clientResource = opened.resource();
@@ -95,9 +97,9 @@ public final class PersonalizeSinkTask extends SinkTask {
                 new RetryPolicy(config.retryInitialBackoff(), config.retryMaxBackoff(), config.retryDeadline()),
                 outcomes, metrics, config.maxInFlight(), "personalize-sink-" + name + "-" + config.taskIndex());
         nextMetricsLogNanos = System.nanoTime() + config.metricsLogInterval().toNanos();
-        LOG.info("Personalize sink task {} started: {} to {}, batch {}, {} in flight, {} requests/s{}",
+        LOG.info("Personalize sink task {} started: {} to {}, batch {}, {} in flight, {} requests/s, metrics on JMX{}{}",
                 config.taskIndex(), config.dataType().operation(), config.target(), config.batchMaxSize(),
-                config.maxInFlight(), rate <= 0 ? "unlimited" : rate,
+                config.maxInFlight(), rate <= 0 ? "unlimited" : rate, pluginMetrics ? " and Connect plugin metrics" : "",
                 config.awsSettings().endpoint() == null ? "" : ", endpoint " + config.awsSettings().endpoint());
     }
 

@@ -16,7 +16,14 @@ import io.lakeloop.emulator.RecordedUser;
 import io.lakeloop.event.EventIds;
 import io.lakeloop.testkit.ConnectClusterExtension;
 import io.lakeloop.testkit.EmulatorExtension;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +54,7 @@ class PersonalizeSinkIT {
     }
 
     @Test
-    void theSeedPayloadAndFlatEventsArriveWithSecondsTimestampsAndPositionIds() {
+    void theSeedPayloadAndFlatEventsArriveWithSecondsTimestampsAndPositionIds() throws Exception {
         String topic = "events-happy";
         CONNECT.kafka().createTopic(topic, 1);
         CONNECT.configureConnector("events-happy", eventsConnector(emulator, topic, "tracker-happy"));
@@ -79,6 +86,7 @@ class PersonalizeSinkIT {
         assertThat(recorded).map(Seen::of).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(recorded).filteredOn(e -> "i1".equals(e.itemId())).singleElement()
                 .satisfies(e -> assertThat(e.eventValue()).isEqualTo(1.5f));
+        assertTaskMetrics("events-happy", 5);
         CONNECT.deleteConnector("events-happy");
     }
 
@@ -208,5 +216,31 @@ class PersonalizeSinkIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"error_count\":1").contains("is not the ARN of a dataset of kind ITEMS");
+    }
+
+    /** The task's own MBean everywhere; on Connect 4.1+ also the runtime's plugin metrics. */
+    private static void assertTaskMetrics(String connector, long sent) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName own = new ObjectName("io.lakeloop.connect.personalize:type=personalize-sink-task-metrics,connector="
+                + ObjectName.quote(connector) + ",task=0");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(server.getAttribute(own, "RecordsSent")).isEqualTo(sent));
+        assertThat((Long) server.getAttribute(own, "Calls")).isGreaterThanOrEqualTo(3L); // three sessions
+        boolean pluginMetricsApi = Arrays.stream(SinkTaskContext.class.getMethods())
+                .anyMatch(m -> m.getName().equals("pluginMetrics"));
+        if (pluginMetricsApi) {
+            Set<ObjectName> plugin = server.queryNames(new ObjectName("kafka.connect:*"), null).stream()
+                    .filter(n -> connector.equals(n.getKeyProperty("connector")))
+                    .filter(n -> hasAttribute(server, n, "records-sent")).collect(Collectors.toSet());
+            assertThat(plugin).as("plugin metrics of " + connector).isNotEmpty();
+            assertThat(server.getAttribute(plugin.iterator().next(), "records-sent")).isEqualTo(sent);
+        }
+    }
+
+    private static boolean hasAttribute(MBeanServer server, ObjectName name, String attribute) {
+        try {
+            return Arrays.stream(server.getMBeanInfo(name).getAttributes()).anyMatch(a -> a.getName().equals(attribute));
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
