@@ -147,8 +147,13 @@ public final class PersonalizeSinkTask extends SinkTask {
             return Map.of();
         }
         batcher.drainAll().forEach(sender::submit);
-        drainRejections();
-        deadLetters.awaitReported();
+        try {
+            drainRejections();
+            deadLetters.awaitReported();
+        } catch (ConnectException e) {
+            // Connect does not fail a task for an exception from preCommit: keep it for the next put
+            outcomes.failed(e);
+        }
         Map<TopicPartition, OffsetAndMetadata> safe = tracker.committable(currentOffsets.keySet());
         LOG.debug("Committable offsets: {}", safe);
         return safe;

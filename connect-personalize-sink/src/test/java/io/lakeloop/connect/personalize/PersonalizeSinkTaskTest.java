@@ -215,4 +215,22 @@ class PersonalizeSinkTaskTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(commit(11)).containsEntry(P0, new OffsetAndMetadata(11)));
         assertThat(sent).hasSize(11);
     }
+
+    @Test
+    void withoutToleranceARecordPersonalizeRejectsFailsTheTaskEvenWhenPreCommitSeesItFirst() {
+        start(batch -> {
+            throw (InvalidInputException) InvalidInputException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidInputException")
+                            .errorMessage("Value 'secret-user' is bad").build()).build();
+        }, new FakeContext(Set.of(P0), true), Map.of());
+
+        task.put(List.of(record("t", 0, 3, event("secret-user", "s", "a"))));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(commit(4)).containsEntry(P0, new OffsetAndMetadata(3));
+            assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("t/0/3").hasMessageContaining(DeadLetters.SERVICE_REJECTED)
+                    .hasMessageNotContaining("secret-user");
+        });
+    }
 }
