@@ -43,6 +43,8 @@ public record ExportRequest(
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     public static final int DEFAULT_DEDUPE_HEAP_KEYS = 1 << 20;
+    /** Parallel part reads from S3 by default: enough to hide request latency. */
+    public static final int S3_MIN_THREADS = 8;
 
     public ExportRequest {
         Objects.requireNonNull(source, "source");
@@ -81,7 +83,7 @@ public record ExportRequest(
         private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
         private Dedupe dedupe = Dedupe.NONE;
         private TimestampUnit timestampUnit = TimestampUnit.AUTO;
-        private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private int threads = -1;
         private int window = -1;
         private int exactDistinctLimit = io.lakeloop.export.report.ExportStats.DEFAULT_EXACT_LIMIT;
         private int dedupeHeapKeys = DEFAULT_DEDUPE_HEAP_KEYS;
@@ -199,9 +201,16 @@ public record ExportRequest(
             return this;
         }
 
+        /**
+         * Defaults: threads = the cores (at least 2) for local parts; for S3 parts at least
+         * {@value #S3_MIN_THREADS}, since reading them is bound by request latency more than by CPU.
+         */
         public ExportRequest build() {
-            return new ExportRequest(source, output, columns, folder, maxFileBytes, dedupe, timestampUnit, threads,
-                    window > 0 ? window : threads * 2, exactDistinctLimit, dedupeHeapKeys, spillDir, s3PartSize,
+            Objects.requireNonNull(source, "source");
+            int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+            int t = threads > 0 ? threads : source.isS3() ? Math.max(S3_MIN_THREADS, cores) : cores;
+            return new ExportRequest(source, output, columns, folder, maxFileBytes, dedupe, timestampUnit, t,
+                    window > 0 ? window : t + 2, exactDistinctLimit, dedupeHeapKeys, spillDir, s3PartSize,
                     s3Uploaders, aws == null ? AwsSettings.fromEnvironment("S3") : aws,
                     personalizeAws == null ? AwsSettings.fromEnvironment("PERSONALIZE") : personalizeAws, s3, importJob, clock);
         }
