@@ -121,6 +121,9 @@ public final class ExporterMain implements Callable<Integer> {
     boolean noWait;
     @Option(names = "--import-timeout", defaultValue = "PT3H", description = "Longest wait for the job (default: ${DEFAULT-VALUE})")
     Duration importTimeout;
+    @Option(names = "--import-poll-interval", defaultValue = "PT30S",
+            description = "Time between two job status polls (default: ${DEFAULT-VALUE})")
+    Duration importPollInterval;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -280,7 +283,7 @@ public final class ExporterMain implements Callable<Integer> {
             String name = importJobName != null ? importJobName : "csv-exporter-" + DateTimeFormatter
                     .ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now());
             b.importJob(new ImportJobRequest(importDatasetArn, importRoleArn, name,
-                    importMode.toUpperCase(Locale.ROOT), !noWait, importTimeout, Duration.ofSeconds(30)));
+                    importMode.toUpperCase(Locale.ROOT), !noWait, importTimeout, importPollInterval));
         }
         return b.build();
     }
