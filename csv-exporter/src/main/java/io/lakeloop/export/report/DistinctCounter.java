@@ -1,7 +1,8 @@
 package io.lakeloop.export.report;
 
 /**
- * Distinct values, exact (a set of 64-bit hashes) up to a bound, then a HyperLogLog estimate. With 64-bit hashes
+ * Distinct values, exact (a set of 64-bit hashes) up to a bound, then a HyperLogLog estimate (and once past the
+ * bound, {@link #add} no longer tells values seen before, so users with two interactions become a lower bound). With 64-bit hashes
  * two distinct ids collide with probability about n²/2⁶⁵ — below 10⁻⁸ for a million ids — so "exact" means that.
  */
 public final class DistinctCounter {
@@ -20,6 +21,9 @@ public final class DistinctCounter {
     /** Counts a value; tells whether it was new, seen before, or (past the exact bound) cannot be told. */
     public Seen add(long hash) {
         hll.add(hash);
+        if (overflowed) {
+            return Seen.UNKNOWN; // past the bound only the estimate counts: no more random probes of the table
+        }
         if (exact.contains(hash)) {
             return Seen.AGAIN;
         }

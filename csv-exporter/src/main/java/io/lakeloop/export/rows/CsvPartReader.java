@@ -163,12 +163,18 @@ public final class CsvPartReader extends PartReader {
         }
         long item = Hashing.hash(cBuf, cOff, cLen, Hashing.SEED_A);
         long ts = 0;
+        boolean tsAsIs = false;
         if (bad == null) {
-            content(index[LakeColumn.TIMESTAMP.ordinal()]);
-            try {
-                ts = rules.epochSeconds(cBuf, cOff, cLen);
-            } catch (InvalidEventException e) {
-                bad = e.rejection().code().name();
+            int f = index[LakeColumn.TIMESTAMP.ordinal()];
+            content(f);
+            ts = rules.plainSeconds(cBuf, cOff, cLen);
+            tsAsIs = ts >= 0 && !fq[f];
+            if (ts < 0) {
+                try {
+                    ts = rules.epochSeconds(cBuf, cOff, cLen);
+                } catch (InvalidEventException e) {
+                    bad = e.rejection().code().name();
+                }
             }
         }
         if (bad == null) {
@@ -178,7 +184,7 @@ public final class CsvPartReader extends PartReader {
             reject(bad);
             return;
         }
-        int n = assemble(ts);
+        int n = assemble(ts, tsAsIs);
         long a = 0;
         long b = 0;
         if (rules.dedupe() == Dedupe.ROWS) {
@@ -214,7 +220,7 @@ public final class CsvPartReader extends PartReader {
     }
 
     /** The output row: raw field bytes in output order, the timestamp as epoch seconds, CRLF. */
-    private int assemble(long ts) {
+    private int assemble(long ts, boolean tsAsIs) {
         byte[] b = in.buf;
         int n = 0;
         List<LakeColumn> cols = rules.output();
@@ -223,7 +229,7 @@ public final class CsvPartReader extends PartReader {
                 out[n++] = ',';
             }
             LakeColumn c = cols.get(k);
-            if (c == LakeColumn.TIMESTAMP) {
+            if (c == LakeColumn.TIMESTAMP && !tsAsIs) {
                 n = writeLong(ts, n);
             } else {
                 int f = index[c.ordinal()];
@@ -314,7 +320,11 @@ public final class CsvPartReader extends PartReader {
                 }
             }
             while (p < limit) {
-                byte c = b[p];
+                int c = b[p] & 0xFF;
+                if (c > ',') { // the common case: every delimiter, quote and line end is at or below ','
+                    p++;
+                    continue;
+                }
                 if (c == ',' || c == '\n' || c == '\r') {
                     break;
                 }

@@ -104,6 +104,25 @@ public final class RowRules {
     }
 
     /**
+     * The value of a cell that already is epoch seconds as Personalize wants them — 1 to 10 digits, no leading zero,
+     * not in the future — so it can be copied as it is; -1 for anything else (which {@link #epochSeconds} handles).
+     */
+    public long plainSeconds(byte[] b, int off, int len) {
+        if (!secondsFastPath || len == 0 || len > 10 || (b[off] == '0' && len > 1)) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = off; i < off + len; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v <= maxFastSeconds ? v : -1;
+    }
+
+    /**
      * Epoch seconds of a timestamp cell's unescaped content: plain digits that are epoch seconds are read in place;
      * everything else (milliseconds, fractions, ISO-8601) goes through core's normaliser.
      *

@@ -26,8 +26,9 @@ public final class LocalFileSink implements ExportSink {
         this.target = Objects.requireNonNull(target, "target").toAbsolutePath();
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
-        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        // not Files.createTempFile: its 0600 would become the published file's mode; this one follows the umask
+        this.temp = dir.resolve("." + this.target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         write(header, 0, header.length);
     }
 
