@@ -81,7 +81,8 @@ public final class Exporter {
         } catch (IOException e) {
             throw new ExportException("cannot list the source " + source.describe() + ": " + e.getMessage(), e);
         }
-        List<PartRef> parts = listed.stream().filter(p -> !p.isMarker()).toList();
+        List<PartRef> parts = listed.stream().filter(p -> !p.isMarker() && !isOwnOutput(request, source.nameOf(p)))
+                .toList();
         LOG.info("Exporting {} parts ({} markers or empty objects skipped) from {} to {}", parts.size(),
                 listed.size() - parts.size(), source.describe(), request.output());
         if (parts.isEmpty()) {
@@ -109,6 +110,15 @@ public final class Exporter {
         LOG.info("Exported {} rows of {} to {} ({} rejected, {} duplicates dropped)", report.rowsOut(),
                 report.rowsIn(), request.output(), report.rowsRejected(), report.duplicatesDropped());
         return new ExportResult(files, request.reportLocation(), report);
+    }
+
+    /** An earlier run's output or report inside the source is not a part (re-running must not feed on itself). */
+    private static boolean isOwnOutput(ExportRequest request, String partName) {
+        String out = request.output().toString();
+        if (partName.equals(request.reportLocation().toString())) {
+            return true;
+        }
+        return request.folder() ? partName.startsWith(out.endsWith("/") ? out : out + "/") : partName.equals(out);
     }
 
     private static ExportSink openSink(ExportRequest request, S3Client s3, byte[] header) throws ExportException {

@@ -250,6 +250,20 @@ class ExporterLocalTest {
     }
 
     @Test
+    void aRerunIntoTheSourceFolderDoesNotReadItsOwnOutput() throws Exception {
+        List<LakeRow> rows = rows("r", 20, 4);
+        write(dir, "src/p.csv.gz", gzip(csv(rows)));
+        Path out = dir.resolve("src/personalize_input.csv");
+
+        export(dir.resolve("src"), out);
+        ExportResult again = export(dir.resolve("src"), out);
+
+        assertThat(parse(out)).isEqualTo(expected(rows, LakeColumn.PERSONALIZE_REQUIRED));
+        assertThat(again.report().partsRead()).isEqualTo(1);
+        assertThat(again.report().rowsRejected()).isZero();
+    }
+
+    @Test
     void failsWhenTheSourceHasNoDataParts() {
         write(dir, "src/_SUCCESS", new byte[0]);
 
