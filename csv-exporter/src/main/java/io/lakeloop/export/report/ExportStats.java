@@ -3,7 +3,7 @@ package io.lakeloop.export.report;
 /**
  * What the in-order consumer learns while writing: rows, distinct users and items, users with two or more
  * interactions, the time range. Single-threaded (the consumer's). Heap is bounded by {@code exactLimit}:
- * at most three tables of 16 bytes × 2 × {@code exactLimit}.
+ * at most three tables of 16 bytes × {@code exactLimit} (12 MiB at the default).
  */
 public final class ExportStats {
 
