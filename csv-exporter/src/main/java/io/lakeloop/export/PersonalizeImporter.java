@@ -1,6 +1,5 @@
 package io.lakeloop.export;
 
-import io.lakeloop.aws.AwsClients;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.export.report.ValidationReport;
 import java.util.Objects;
@@ -30,7 +29,7 @@ public final class PersonalizeImporter {
 
     ValidationReport.ImportJob importFile(ImportJobRequest job, Location file) throws ExportException,
             InterruptedException {
-        try (PersonalizeClient client = AwsClients.configure(PersonalizeClient.builder(), settings).build()) {
+        try (PersonalizeClient client = S3Clients.configure(PersonalizeClient.builder(), settings).build()) {
             return importFile(client, job, file);
         }
     }

@@ -6,7 +6,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The exporter's S3 client: core's shared settings, plus path-style addressing whenever an endpoint is set. */
+/**
+ * The exporter's AWS clients: core's shared settings, path-style addressing whenever an endpoint is set, and I/O
+ * errors of the URL-connection client made retryable ({@link IoRetryingHttpClient}).
+ */
 final class S3Clients {
 
     /** The region S3-compatible stores (s3proxy, MinIO) accept when none is configured. */
@@ -20,9 +23,13 @@ final class S3Clients {
         if (s.region() == null && !regionConfigured()) {
             s = s.withRegion(FALLBACK_REGION);
         }
-        return AwsClients.configure(S3Client.builder(), s)
-                .forcePathStyle(s.endpoint() != null)
-                .build();
+        return configure(S3Client.builder(), s).forcePathStyle(s.endpoint() != null).build();
+    }
+
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> B configure(B builder,
+                                                                                                 AwsSettings s) {
+        return AwsClients.configure(builder, s).httpClient(new IoRetryingHttpClient(AwsClients.httpClient(s)));
     }
 
     private static boolean regionConfigured() {

@@ -34,7 +34,7 @@ final class S3ProxyServer implements AutoCloseable {
         proxy.start();
         client = S3Client.builder().endpointOverride(endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(new IoRetryingHttpClient(UrlConnectionHttpClient.create())).build();
     }
 
     URI endpoint() {
