@@ -3,6 +3,7 @@
 #  (a) the physical limit, zcat of the same parts to a file, and (b) the seed's Glue approach (glue_port.py)
 #  against the same s3proxy; plus peak heap and RSS of the exporter at -Xmx128m on the large input.
 # Usage: bench/csv-exporter/run.sh [work-dir] [local-parts] [s3-parts] [rows-per-part] [rounds]
+#        LOCAL_ROUNDS=0 skips the local comparison (e.g. to rerun only the S3 one).
 # Needs: ./mvnw -pl csv-exporter -am package (target/csv-exporter.jar), python3 with boto3, zcat, /usr/bin/time.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -30,16 +31,17 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(c
 echo "local input: $LOCAL_PARTS parts, $GZ_BYTES bytes gzipped"
 
 echo "== local: zcat vs exporter (-Xmx128m), $ROUNDS rounds, interleaved"
-for r in $(seq "$ROUNDS"); do
+for r in $(seq "${LOCAL_ROUNDS:-$ROUNDS}"); do
   t0=$(now); cat "$WORK"/parts/*.gz | zcat > "$WORK/zcat.csv"; t1=$(now)
   z=$(secs "$t0" "$t1"); rm -f "$WORK/zcat.csv"
   t0=$(now)
   /usr/bin/time -f "%M" -o "$WORK/rss.txt" java -Xmx128m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
       --source "$WORK/parts" --output "$WORK/out/personalize_input.csv" --no-progress > /dev/null
   t1=$(now); e=$(secs "$t0" "$t1")
-  peak=$(grep -o '[0-9]*M->' "$WORK/gc.log" | tr -d 'M->' | sort -n | tail -1)
+  peak=$(grep -o '[0-9]*M->' "$WORK/gc.log" | sed 's/M->//' | sort -n | tail -1 || true)
+  live=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | sed 's/->//; s/M//' | sort -n | tail -1 || true)
   echo "round $r: zcat $z s ($(mbps "$GZ_BYTES" "$z") MB/s)  exporter $e s ($(mbps "$GZ_BYTES" "$e") MB/s)" \
-       " ratio $(awk -v z="$z" -v e="$e" 'BEGIN { printf "%.2f", z / e }')  peak heap ${peak:-?} MiB" \
+       " ratio $(awk -v z="$z" -v e="$e" 'BEGIN { printf "%.2f", z / e }')  heap used max ${peak:-?} MiB (after GC max ${live:-?} MiB)" \
        " max RSS $(( $(cat "$WORK/rss.txt") / 1024 )) MiB  load $(cut -d' ' -f1 /proc/loadavg)"
   rm -f "$WORK/out/personalize_input.csv"
 done
