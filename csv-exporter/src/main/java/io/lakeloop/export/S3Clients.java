@@ -7,8 +7,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The exporter's AWS clients: core's shared settings, path-style addressing whenever an endpoint is set, and I/O
- * errors of the URL-connection client made retryable ({@link IoRetryingHttpClient}).
+ * The exporter's AWS clients: core's shared settings (whose HTTP client makes the URL-connection client's wrapped
+ * I/O errors retryable), and path-style addressing whenever an endpoint is set.
  */
 final class S3Clients {
 
@@ -29,7 +29,7 @@ final class S3Clients {
     static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
             & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> B configure(B builder,
                                                                                                  AwsSettings s) {
-        return AwsClients.configure(builder, s).httpClient(new IoRetryingHttpClient(AwsClients.httpClient(s)));
+        return AwsClients.configure(builder, s);
     }
 
     private static boolean regionConfigured() {

@@ -18,12 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import io.lakeloop.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The shaded jar as a process: the interface outside checks rely on. */
 class CliJarIT {
+
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.create();
 
     @TempDir
     Path dir;
@@ -62,25 +67,23 @@ class CliJarIT {
 
     @Test
     void twoFlagsExportFromS3WithTheUsualAwsEnvironment() throws Exception {
-        try (S3ProxyServer s3 = new S3ProxyServer(List.of("lake", "downstream"))) {
-            List<LakeRow> rows = rows("s", 500, 20);
-            s3.client().putObject(b -> b.bucket("lake").key("t/dt=2024-01-01/part-0.csv.gz"),
-                    RequestBody.fromBytes(gzip(csv(rows))));
-            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY, "AWS_REGION", "us-east-1",
-                    "AWS_ENDPOINT_URL", s3.endpoint().toString());
+        List<LakeRow> rows = rows("s", 500, 20);
+        S3.client().putObject(b -> b.bucket("lake").key("t/dt=2024-01-01/part-0.csv.gz"),
+                RequestBody.fromBytes(gzip(csv(rows))));
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", S3.accessKey(),
+                "AWS_SECRET_ACCESS_KEY", S3.secretKey(), "AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL", S3.endpoint().toString());
 
-            JarProcess.Outcome o = JarProcess.run(dir, List.of(), env,
-                    "--source", "s3://lake/t/dt=2024-01-01/", "--output", "s3://downstream/recommender/in.csv");
+        JarProcess.Outcome o = JarProcess.run(dir, List.of(), env,
+                "--source", "s3://lake/t/dt=2024-01-01/", "--output", "s3://downstream/recommender/in.csv");
 
-            assertThat(o.exitCode()).as(o.stderr()).isZero();
-            String csv = s3.client().getObjectAsBytes(b -> b.bucket("downstream").key("recommender/in.csv"))
-                    .asString(StandardCharsets.UTF_8);
-            assertThat(parse(csv)).isEqualTo(expected(rows, LakeColumn.PERSONALIZE_REQUIRED));
-            String report = s3.client().getObjectAsBytes(b -> b.bucket("downstream")
-                    .key("recommender/in.csv.report.json")).asString(StandardCharsets.UTF_8);
-            assertThat(ValidationReport.fromJson(report).rowsOut()).isEqualTo(500);
-        }
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        String csv = S3.client().getObjectAsBytes(b -> b.bucket("downstream").key("recommender/in.csv"))
+                .asString(StandardCharsets.UTF_8);
+        assertThat(parse(csv)).isEqualTo(expected(rows, LakeColumn.PERSONALIZE_REQUIRED));
+        String report = S3.client().getObjectAsBytes(b -> b.bucket("downstream")
+                .key("recommender/in.csv.report.json")).asString(StandardCharsets.UTF_8);
+        assertThat(ValidationReport.fromJson(report).rowsOut()).isEqualTo(500);
     }
 
     @Test

@@ -16,9 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.lakeloop.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The import job through the real SDK over HTTP, against a stub of the control-plane API and a real s3proxy. */
@@ -27,22 +28,17 @@ class PersonalizeImportIT {
     static final String DATASET = "arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS";
     static final String ROLE = "arn:aws:iam::123456789012:role/PersonalizeS3Read";
 
-    private static S3ProxyServer s3;
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.create();
 
     @BeforeAll
-    static void start() throws Exception {
-        s3 = new S3ProxyServer(List.of("lake", "downstream"));
-        s3.client().putObject(b -> b.bucket("lake").key("t/part-0.csv.gz"),
+    static void parts() {
+        S3.client().putObject(b -> b.bucket("lake").key("t/part-0.csv.gz"),
                 RequestBody.fromBytes(gzip(csv(rows("x", 1000, 25)))));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
-    }
-
     private static ExportRequest request(PersonalizeControlPlaneStub stub, String jobName) {
-        return ExportRequest.builder().source("s3://lake/t/").output("s3://downstream/in.csv").aws(s3.settings())
+        return ExportRequest.builder().source("s3://lake/t/").output("s3://downstream/in.csv").aws(AwsSettings.forEndpoint(S3.endpoint(), S3.region(), S3.accessKey(), S3.secretKey()))
                 .personalizeAws(AwsSettings.forEndpoint(stub.endpoint(), "us-east-1", "k", "s"))
                 .importJob(new ImportJobRequest(DATASET, ROLE, jobName, "FULL", true, Duration.ofMinutes(2),
                         Duration.ofMillis(10)))
@@ -67,7 +63,7 @@ class PersonalizeImportIT {
                     "CREATE IN_PROGRESS", "ACTIVE");
             assertThat(result.report().importJob().status()).isEqualTo("ACTIVE");
             assertThat(result.ready()).isTrue();
-            String stored = s3.client().getObjectAsBytes(b -> b.bucket("downstream").key("in.csv.report.json"))
+            String stored = S3.client().getObjectAsBytes(b -> b.bucket("downstream").key("in.csv.report.json"))
                     .asString(StandardCharsets.UTF_8);
             assertThat(ValidationReport.fromJson(stored).importJob().jobArn())
                     .isEqualTo(PersonalizeControlPlaneStub.JOB_ARN);
@@ -79,8 +75,8 @@ class PersonalizeImportIT {
         try (PersonalizeControlPlaneStub stub = new PersonalizeControlPlaneStub(
                 List.of("CREATE IN_PROGRESS", "CREATE FAILED"), "Input CSV is missing the column TIMESTAMP")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String access = System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
-            String secret = System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+            String access = System.setProperty("aws.accessKeyId", S3.accessKey());
+            String secret = System.setProperty("aws.secretAccessKey", S3.secretKey());
             int code;
             try {
                 code = ExporterMain.execute(new String[] {"--source", "s3://lake/t/", "--output",
@@ -88,7 +84,7 @@ class PersonalizeImportIT {
                         "--import-role-arn", ROLE, "--import-poll-interval", "PT0.01S"},
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(),
+                        Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_S3", S3.endpoint().toString(),
                                 "AWS_ENDPOINT_URL_PERSONALIZE", stub.endpoint().toString()), false);
             } finally {
                 restore("aws.accessKeyId", access);

@@ -10,6 +10,7 @@ import static io.lakeloop.export.TestParts.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.export.report.ValidationReport;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
@@ -26,9 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.lakeloop.testkit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -36,28 +37,24 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class S3ExportIT {
 
-    private static S3ProxyServer s3;
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.create();
 
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = new S3ProxyServer(List.of("lake", "downstream"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
+    /** The exporter's S3 settings as the environment would give them: endpoint, region, static keys. */
+    static AwsSettings settings() {
+        return AwsSettings.forEndpoint(S3.endpoint(), S3.region(), S3.accessKey(), S3.secretKey());
     }
 
     private static void put(String bucket, String key, byte[] data) {
-        s3.client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data));
+        S3.client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data));
     }
 
     private static ExportRequest.Builder request(String source, String output) {
-        return ExportRequest.builder().source(source).output(output).aws(s3.settings());
+        return ExportRequest.builder().source(source).output(output).aws(settings());
     }
 
     private static String read(String bucket, String key) {
-        return s3.client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
+        return S3.client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -136,7 +133,7 @@ class S3ExportIT {
             exporting.set(false);
             reader.join(60_000);
         }
-        String complete = sha256(s3.client().getObjectAsBytes(b -> b.bucket("downstream").key("atomic/out.csv"))
+        String complete = sha256(S3.client().getObjectAsBytes(b -> b.bucket("downstream").key("atomic/out.csv"))
                 .asByteArray());
         assertThat(seen.keySet()).as("observations").containsAnyOf("404").allMatch(o -> o.equals("404")
                 || o.equals(complete));
@@ -146,7 +143,7 @@ class S3ExportIT {
 
     private static String observe(String key) {
         try {
-            return sha256(s3.client().getObjectAsBytes(b -> b.bucket("downstream").key(key)).asByteArray());
+            return sha256(S3.client().getObjectAsBytes(b -> b.bucket("downstream").key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return "404";
         }
@@ -170,11 +167,34 @@ class S3ExportIT {
                 .s3PartSize(5 * 1024 * 1024).build()))
                 .isInstanceOf(ExportException.class).hasMessageContaining("s3://lake/fail/part-2.csv");
 
-        S3Client c = s3.client();
+        S3Client c = S3.client();
         assertThatThrownBy(() -> c.headObject(b -> b.bucket("downstream").key("fail/out.csv")))
                 .isInstanceOf(S3Exception.class);
         assertThat(c.listObjectsV2(b -> b.bucket("downstream").prefix("fail/")).contents()).isEmpty();
         assertThat(c.listMultipartUploads(b -> b.bucket("downstream")).uploads()).isEmpty();
+    }
+
+    @Test
+    void folderModeWritesBoundedObjectsUnderThePrefixAndTheReportBesideIt() throws Exception {
+        List<LakeRow> rows = rows("fo", 30_000, 300);
+        put("lake", "folder/part-0.csv.gz", gzip(csv(rows)));
+
+        ExportResult result = Exporter.run(request("s3://lake/folder/", "s3://downstream/folder/out/")
+                .folder(300_000).build());
+
+        List<String> keys = S3.listKeys("downstream", "folder/out/");
+        assertThat(keys).hasSizeGreaterThan(2).allMatch(k -> k.matches("folder/out/part-\\d{5}\\.csv"));
+        assertThat(result.files()).isEqualTo(keys.stream().map(k -> "s3://downstream/" + k).toList());
+        List<List<String>> all = new ArrayList<>();
+        for (String key : keys) {
+            assertThat(S3.readBytes("downstream", key).length).isLessThanOrEqualTo(300_000);
+            List<List<String>> records = parse(read("downstream", key));
+            assertThat(records.get(0)).isEqualTo(List.of("USER_ID", "ITEM_ID", "TIMESTAMP"));
+            all.addAll(all.isEmpty() ? records : records.subList(1, records.size()));
+        }
+        assertThat(all).isEqualTo(expected(rows, LakeColumn.PERSONALIZE_REQUIRED));
+        assertThat(ValidationReport.fromJson(read("downstream", "folder/out.report.json")).rowsOut())
+                .isEqualTo(30_000);
     }
 
     @Test
@@ -188,7 +208,7 @@ class S3ExportIT {
                 LocalDate.parse("2024-03-01"), "prod");
 
         Exporter.run(ExportRequest.builder().source(layout, address)
-                .output("s3://downstream/" + LakeLayout.PERSONALIZE_INPUT_KEY).aws(s3.settings()).build());
+                .output("s3://downstream/" + LakeLayout.PERSONALIZE_INPUT_KEY).aws(settings()).build());
 
         assertThat(parse(read("downstream", LakeLayout.PERSONALIZE_INPUT_KEY)))
                 .isEqualTo(expected(today, LakeColumn.PERSONALIZE_REQUIRED));

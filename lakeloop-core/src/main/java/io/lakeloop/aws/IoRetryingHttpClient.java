@@ -1,4 +1,4 @@
-package io.lakeloop.export;
+package io.lakeloop.aws;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,16 +8,17 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * Hands the SDK's retry policy the I/O errors that {@code UrlConnectionHttpClient} (SDK 2.40) throws wrapped in an
- * {@link UncheckedIOException}: unwrapped they are retried like any {@link IOException}; wrapped they escape the SDK
- * unretried (aws-sdk-java-v2 PR #7347). Seen as "Unexpected end of file from server" when a kept-alive connection
- * was closed by the server between two requests — routine over a long export of many parts.
+ * Hands the SDK's retry policy the I/O errors that {@code UrlConnectionHttpClient} (SDK 2.40) wraps in an
+ * {@link UncheckedIOException}: unwrapped, they are retried like any {@link IOException}; wrapped, they escape
+ * the SDK unretried (aws-sdk-java-v2 PR #7347). Seen here as "Unexpected end of file from server" on the first
+ * PUT after an S3 endpoint restarted, from a keep-alive connection to the stopped server. Every client made by
+ * {@link AwsClients} goes through it, so a connector's own retry classification sees a plain {@link IOException}.
  */
-final class IoRetryingHttpClient implements SdkHttpClient {
+public final class IoRetryingHttpClient implements SdkHttpClient {
 
     private final SdkHttpClient delegate;
 
-    IoRetryingHttpClient(SdkHttpClient delegate) {
+    public IoRetryingHttpClient(SdkHttpClient delegate) {
         this.delegate = delegate;
     }
 
