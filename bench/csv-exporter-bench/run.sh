@@ -2,7 +2,7 @@
 # csv-exporter benchmark: MB/s of gzipped lake parts turned into the single Personalize CSV, side by side with
 #  (a) the physical limit, zcat of the same parts to a file, and (b) the seed's Glue approach (glue_port.py)
 #  against the same s3proxy; plus peak heap and RSS of the exporter at -Xmx128m on the large input.
-# Usage: bench/csv-exporter/run.sh [work-dir] [local-parts] [s3-parts] [rows-per-part] [rounds]
+# Usage: bench/csv-exporter-bench/run.sh [work-dir] [local-parts] [s3-parts] [rows-per-part] [rounds]
 #        LOCAL_ROUNDS=0 skips the local comparison (e.g. to rerun only the S3 one).
 # Needs: ./mvnw -pl csv-exporter -am package (target/csv-exporter.jar), python3 with boto3, zcat, /usr/bin/time.
 set -euo pipefail
