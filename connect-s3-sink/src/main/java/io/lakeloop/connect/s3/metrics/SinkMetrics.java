@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +46,22 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
     public void register(String connector, int task) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(DOMAIN + ":type=s3-sink-task-metrics,connector="
-                    + ObjectName.quote(connector) + ",task=" + task);
+            ObjectName name = objectName(connector, task);
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(this, name);
+            server.registerMBean(new StandardMBean(this, S3SinkMetricsMBean.class), name);
             registered = name;
         } catch (JMException e) {
             LOG.warn("S3 sink metrics not registered in JMX: {}", e.toString());
         }
+    }
+
+    /** {@code io.lakeloop.connect.s3:type=s3-sink-task-metrics,connector=<name>,task=<n>}; odd names are quoted. */
+    public static ObjectName objectName(String connector, int task) throws MalformedObjectNameException {
+        boolean plain = connector.chars().noneMatch(c -> ",=:\"*?\\\n".indexOf(c) >= 0);
+        return new ObjectName(DOMAIN + ":type=s3-sink-task-metrics,connector="
+                + (plain ? connector : ObjectName.quote(connector)) + ",task=" + task);
     }
 
     public void unregister() {
