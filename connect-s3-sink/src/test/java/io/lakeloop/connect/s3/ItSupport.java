@@ -1,10 +1,12 @@
 package io.lakeloop.connect.s3;
 
 import io.lakeloop.testkit.S3ProxyExtension;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Connector configs and S3 readers shared by the integration tests. */
 final class ItSupport {
@@ -44,6 +46,28 @@ final class ItSupport {
         List<String> out = new ArrayList<>();
         for (String key : s3.listKeys(bucket, prefix)) {
             for (String line : s3.readObject(bucket, key).split("\r?\n")) {
+                if (!line.isEmpty()) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #lines}, for polling while the connector writes: s3proxy may list a key whose PUT is still in
+     * progress (then GET answers 404 or returns a partial body); such keys are left for the next poll.
+     */
+    static List<String> linesSoFar(S3ProxyExtension s3, String bucket, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String key : s3.listKeys(bucket, prefix)) {
+            String text;
+            try {
+                text = s3.readObject(bucket, key);
+            } catch (NoSuchKeyException | UncheckedIOException e) {
+                continue;
+            }
+            for (String line : text.split("\r?\n")) {
                 if (!line.isEmpty()) {
                     out.add(line);
                 }

@@ -2,6 +2,7 @@ package io.lakeloop.connect.s3;
 
 import static io.lakeloop.connect.s3.ItSupport.counts;
 import static io.lakeloop.connect.s3.ItSupport.lines;
+import static io.lakeloop.connect.s3.ItSupport.linesSoFar;
 import static io.lakeloop.connect.s3.ItSupport.sinkConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +50,7 @@ class S3SinkExactlyOnceIT {
         List<String> sent = new ArrayList<>();
 
         produce("eo", 0, 1000, sent);
-        await().atMost(TIMEOUT).until(() -> lines(S3, "upstream", "eo/").size() >= 300);
+        await().atMost(TIMEOUT).until(() -> linesSoFar(S3, "upstream", "eo/").size() >= 300);
         CONNECT.restartWorker(); // the only worker goes away mid-stream; a new one takes the tasks
         produce("eo", 1000, 2000, sent);
         CONNECT.awaitConnectorRunning("eo", 2);
@@ -58,7 +59,7 @@ class S3SinkExactlyOnceIT {
         CONNECT.awaitWorkers(2);
         produce("eo", 3000, 3500, sent);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lines(S3, "upstream", "eo/")).hasSizeGreaterThanOrEqualTo(sent.size()));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(linesSoFar(S3, "upstream", "eo/")).hasSizeGreaterThanOrEqualTo(sent.size()));
         assertExactlyOnce(lines(S3, "upstream", "eo/"), sent);
         CONNECT.deleteConnector("eo");
         CONNECT.removeWorker();
@@ -72,7 +73,7 @@ class S3SinkExactlyOnceIT {
         CONNECT.awaitConnectorRunning("outage", 2);
         List<String> sent = new ArrayList<>();
         produce("outage", 0, 500, sent);
-        await().atMost(TIMEOUT).until(() -> lines(S3, "upstream", "outage/").size() >= 100);
+        await().atMost(TIMEOUT).until(() -> linesSoFar(S3, "upstream", "outage/").size() >= 100);
 
         S3.stop();
         long downAt = System.nanoTime();
@@ -81,7 +82,7 @@ class S3SinkExactlyOnceIT {
         S3.restart();
         produce("outage", 1000, 1500, sent);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lines(S3, "upstream", "outage/")).hasSizeGreaterThanOrEqualTo(sent.size()));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(linesSoFar(S3, "upstream", "outage/")).hasSizeGreaterThanOrEqualTo(sent.size()));
         assertExactlyOnce(lines(S3, "upstream", "outage/"), sent);
         assertThat(CONNECT.connectorStatus("outage").tasks()).allSatisfy(t -> assertThat(t.state()).isEqualTo("RUNNING"));
         CONNECT.deleteConnector("outage");

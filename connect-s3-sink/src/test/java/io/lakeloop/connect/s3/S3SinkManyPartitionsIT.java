@@ -2,6 +2,7 @@ package io.lakeloop.connect.s3;
 
 import static io.lakeloop.connect.s3.ItSupport.counts;
 import static io.lakeloop.connect.s3.ItSupport.lines;
+import static io.lakeloop.connect.s3.ItSupport.linesSoFar;
 import static io.lakeloop.connect.s3.ItSupport.sinkConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +65,7 @@ class S3SinkManyPartitionsIT {
                 peakBuffered[0] = Math.max(peakBuffered[0],
                         (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "BufferedBytes"));
             }
-            assertThat(lines(S3, "upstream", "wide/")).hasSizeGreaterThanOrEqualTo(sent.size());
+            assertThat(linesSoFar(S3, "upstream", "wide/")).hasSizeGreaterThanOrEqualTo(sent.size());
         });
         Map<String, Integer> counts = counts(lines(S3, "upstream", "wide/"));
         assertThat(counts.entrySet()).filteredOn(e -> e.getValue() > 1).as("duplicates").isEmpty();
