@@ -1,11 +1,21 @@
 package io.lakeloop.connect.s3;
 
+import static org.awaitility.Awaitility.await;
+
+import io.lakeloop.testkit.ConnectClusterExtension;
 import io.lakeloop.testkit.S3ProxyExtension;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** Connector configs and S3 readers shared by the integration tests. */
@@ -74,6 +84,42 @@ final class ItSupport {
             }
         }
         return out;
+    }
+
+    /**
+     * Creates a topic and waits until the broker serves every partition: producing into a fresh many-partition topic
+     * at once makes the idempotent producer see NotLeaderOrFollower, then OutOfOrderSequence, and drop batches.
+     */
+    static void createTopicAndAwaitLeaders(ConnectClusterExtension connect, String topic, int partitions) {
+        connect.kafka().createTopic(topic, partitions);
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> connect.kafka().adminClient()
+                .describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .filter(p -> p.leader() != null && p.leader().id() >= 0).count() == partitions);
+    }
+
+    /** Sends every value (key {@code k<i>}) and fails unless the broker acknowledged each one. */
+    static void produceAll(ConnectClusterExtension connect, String topic, List<String> values,
+                           java.util.function.IntFunction<Integer> partitionOf) throws Exception {
+        // one request in flight: on a loaded machine a timed-out batch is then always the last one, and its retry
+        // is recognised as a duplicate instead of failing with OutOfOrderSequence (which drops records)
+        Map<String, Object> props = new HashMap<>(connect.kafka().clientProps());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                acks.add(producer.send(new ProducerRecord<>(topic, partitionOf.apply(i), "k" + i, values.get(i))));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(); // a failed send is the test's problem, not the sink's: say so
+            }
+        }
     }
 
     /** How often each line occurs. */

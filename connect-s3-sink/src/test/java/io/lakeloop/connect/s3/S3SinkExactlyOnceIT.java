@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,7 +42,7 @@ class S3SinkExactlyOnceIT {
 
     @Test
     void everyRecordLandsOnceAcrossAWorkerReplacementAndARebalance() throws Exception {
-        CONNECT.kafka().createTopic("eo", 4);
+        ItSupport.createTopicAndAwaitLeaders(CONNECT, "eo", 4);
         CONNECT.configureConnector("eo", config("eo"));
         CONNECT.awaitConnectorRunning("eo", 2);
         List<String> sent = new ArrayList<>();
@@ -68,7 +66,7 @@ class S3SinkExactlyOnceIT {
 
     @Test
     void aFifteenSecondS3OutageLosesAndDuplicatesNothing() throws Exception {
-        CONNECT.kafka().createTopic("outage", 2);
+        ItSupport.createTopicAndAwaitLeaders(CONNECT, "outage", 2);
         CONNECT.configureConnector("outage", config("outage"));
         CONNECT.awaitConnectorRunning("outage", 2);
         List<String> sent = new ArrayList<>();
@@ -95,13 +93,12 @@ class S3SinkExactlyOnceIT {
     }
 
     private static void produce(String topic, int from, int to, List<String> sent) throws Exception {
-        KafkaProducer<String, String> producer = CONNECT.kafka().producer();
+        List<String> values = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            String value = "{\"seq\":" + i + "}";
-            producer.send(new ProducerRecord<>(topic, "k" + i, value));
-            sent.add(value);
+            values.add("{\"seq\":" + i + "}");
         }
-        producer.flush();
+        ItSupport.produceAll(CONNECT, topic, values, i -> null);
+        sent.addAll(values);
     }
 
     private static long retries(String connector) throws Exception {

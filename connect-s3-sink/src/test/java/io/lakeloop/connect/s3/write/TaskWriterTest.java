@@ -96,6 +96,31 @@ class TaskWriterTest {
     }
 
     @Test
+    void underMemoryPressureEveryRecordStillLandsOnceWhenTheWallClockCompletesTheRest() {
+        TaskWriter w = TaskWriter.create(new S3SinkConfig(config("memory.budget.bytes", String.valueOf(16 << 20),
+                "rotate.schedule.interval.ms", "5000")), store, clock);
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p = 0; p < 200; p++) {
+            tps.add(new TopicPartition("t", p));
+        }
+        w.open(tps);
+        java.util.Random rnd = new java.util.Random(7);
+        List<String> expected = new ArrayList<>();
+        long[] next = new long[200];
+        for (int i = 0; i < 8000; i++) {
+            int p = i % 200;
+            String v = "{\"seq\":" + i + ",\"pad\":\"" + Long.toHexString(rnd.nextLong()).repeat(64) + "\"}";
+            expected.add(v);
+            w.write(TestRecords.json("t", p, next[p]++, v, clock.millis()), null);
+            assertThat(w.bufferedBytes()).isLessThanOrEqualTo(16 << 20);
+        }
+        clock.advance(5000);
+        w.rotateDue();
+        assertThat(w.metrics().getEarlyRotationsForMemory()).isPositive();
+        assertThat(lines(store, true)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void partsStreamToS3AsTheyFillAndFreeTheirMemory() {
         TaskWriter w = writer("compression", "none", "rotate.schedule.interval.ms", "3600000");
         String big = "{\"pad\":\"" + "x".repeat(100_000) + "\"}";
