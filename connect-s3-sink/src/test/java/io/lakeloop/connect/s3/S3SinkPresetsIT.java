@@ -131,6 +131,19 @@ class S3SinkPresetsIT {
         CONNECT.deleteConnector("nobucket");
     }
 
+    @Test
+    void wrongCredentialsFailTheConnectorSayingAccessDeniedToTheBucket() {
+        CONNECT.configureConnector("denied", sinkConfig(S3, "interactions", "upstream",
+                "aws.secret.access.key", "not-the-secret"));
+        await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+            ConnectorStateInfo status = CONNECT.connectorStatus("denied");
+            assertThat(status.connector().state()).isEqualTo("FAILED");
+            assertThat(status.connector().trace()).contains("access denied to bucket 'upstream'")
+                    .doesNotContain("not-the-secret");
+        });
+        CONNECT.deleteConnector("denied");
+    }
+
     private static List<LakeRow> rowsIn(String prefix) throws Exception {
         List<LakeRow> out = new ArrayList<>();
         for (String key : S3.listKeys("lake", prefix)) {
