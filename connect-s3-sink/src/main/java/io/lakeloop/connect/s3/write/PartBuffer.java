@@ -67,6 +67,18 @@ final class PartBuffer extends OutputStream {
         return new ByteChunks(chunks, lengths);
     }
 
+    /**
+     * Hands the chunks over to an upload in flight and starts empty; their memory stays reserved until the upload
+     * releases it. Returns the bytes reserved for them.
+     */
+    long detach() {
+        long reserved = reserved();
+        chunks.clear();
+        lastLength = 0;
+        size = 0;
+        return reserved;
+    }
+
     /** Frees the chunks (after their upload). */
     void reset() {
         budget.release(reserved());

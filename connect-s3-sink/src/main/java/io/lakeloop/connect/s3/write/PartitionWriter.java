@@ -6,6 +6,9 @@ import io.lakeloop.connect.s3.storage.ByteChunks;
 import io.lakeloop.connect.s3.storage.ObjectStore;
 import io.lakeloop.connect.s3.storage.StoreException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -35,9 +38,30 @@ public final class PartitionWriter {
     private long landedEnd = -1;
     private long lastProcessed = -1;
     private OpenObject current;
+    private final Executor uploads;
+    private InFlightPart inFlight;
+
+    /** The one part of this partition being uploaded in the background while the next one is compressed. */
+    private static final class InFlightPart {
+        final OpenObject object;
+        final int number;
+        final ByteChunks bytes;
+        final long reserved;
+        final long startedNanos;
+        CompletableFuture<ObjectStore.Part> future;
+
+        InFlightPart(OpenObject object, int number, ByteChunks bytes, long reserved) {
+            this.object = object;
+            this.number = number;
+            this.bytes = bytes;
+            this.reserved = reserved;
+            this.startedNanos = System.nanoTime();
+        }
+    }
 
     public PartitionWriter(TopicPartition tp, ObjectStore store, WriterSettings settings, MemoryBudget budget,
-                           SinkMetrics metrics) {
+                           SinkMetrics metrics, Executor uploads) {
+        this.uploads = uploads;
         this.tp = tp;
         this.store = store;
         this.settings = settings;
@@ -115,10 +139,37 @@ public final class PartitionWriter {
         return current == null ? Long.MAX_VALUE : settings.policy().deadline(current);
     }
 
-    /** Retries whatever a failed call left: a full part not yet uploaded, a sealed object not yet complete. */
+    /** Retries whatever a failed call left: a failed part upload, a full part not yet uploaded, a sealed object. */
     public void resume() {
+        awaitInFlight();
         finishSealed();
         uploadFullPart();
+    }
+
+    /**
+     * Waits for this partition's part upload in flight, if any, and frees its memory; a failed upload is retried here
+     * on the calling thread (and its failure thrown) so no part is ever skipped.
+     */
+    public void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        InFlightPart part = inFlight;
+        ObjectStore.Part done;
+        try {
+            done = part.future == null ? store.uploadPart(part.object.key(), part.object.uploadId(), part.number,
+                    part.bytes) : part.future.join();
+        } catch (CompletionException e) {
+            part.future = null; // retried synchronously on the next call
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("UploadPart s3://" + store.bucket()
+                    + "/" + part.object.key() + " failed: " + e.getCause(), false, e.getCause());
+        } catch (StoreException e) {
+            throw e;
+        }
+        part.object.parts().add(done);
+        budget.release(part.reserved);
+        metrics.partUploaded(part.bytes.size(), System.nanoTime() - part.startedNanos);
+        inFlight = null;
     }
 
     /** Completes the open object now (rotation, memory pressure). */
@@ -134,6 +185,7 @@ public final class PartitionWriter {
         if (current == null || !current.sealed()) {
             return;
         }
+        awaitInFlight();
         OpenObject o = current;
         long started = System.nanoTime();
         StateMarker marker = new StateMarker(landedEnd, o.key(), o.startOffset(), o.lastOffset(), o.uploadId());
@@ -148,7 +200,7 @@ public final class PartitionWriter {
             store.put(o.key(), body, meta, settings.contentType());
         } else {
             if (o.buffer().size() > 0) {
-                uploadPart(o);
+                uploadLastPart(o);
             }
             store.put(stateKey, ByteChunks.of(marker.toJson()), Map.of(), "application/json");
             store.completeMultipart(o.key(), o.uploadId(), o.parts());
@@ -170,10 +222,23 @@ public final class PartitionWriter {
         }
     }
 
+    /** Hands a full part to the background uploader; at most one part of this partition is in flight. */
     private void uploadPart(OpenObject o) {
+        awaitInFlight();
         if (o.uploadId() == null) {
             o.uploadId(store.createMultipart(o.key(), metadata(o), settings.contentType()));
         }
+        int number = o.parts().size() + 1;
+        ByteChunks bytes = o.buffer().snapshot();
+        InFlightPart part = new InFlightPart(o, number, bytes, o.buffer().detach());
+        String key = o.key();
+        String uploadId = o.uploadId();
+        part.future = CompletableFuture.supplyAsync(() -> store.uploadPart(key, uploadId, number, bytes), uploads);
+        inFlight = part;
+    }
+
+    /** The last part goes up on this thread: the object is completed right after. */
+    private void uploadLastPart(OpenObject o) {
         long started = System.nanoTime();
         ByteChunks bytes = o.buffer().snapshot();
         o.parts().add(store.uploadPart(o.key(), o.uploadId(), o.parts().size() + 1, bytes));
@@ -200,7 +265,7 @@ public final class PartitionWriter {
         return lastProcessed < 0 ? -1 : lastProcessed + 1;
     }
 
-    /** Memory the open object holds. */
+    /** Memory the open object holds (its part in flight not included: completing the object does not free it). */
     public long footprint() {
         return current == null ? 0 : current.footprint();
     }
@@ -211,6 +276,18 @@ public final class PartitionWriter {
 
     /** Drops the open object (partition revoked, task stopping): its records are replayed by the next owner. */
     public void abort() {
+        if (inFlight != null) {
+            InFlightPart part = inFlight;
+            inFlight = null;
+            if (part.future != null) {
+                try {
+                    part.future.join();
+                } catch (CompletionException e) {
+                    // the upload is aborted below anyway
+                }
+            }
+            budget.release(part.reserved);
+        }
         if (current == null) {
             return;
         }

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.DataException;
@@ -45,6 +47,7 @@ public final class TaskWriter {
     private final Clock clock;
     private final Map<TopicPartition, PartitionWriter> writers = new LinkedHashMap<>();
     private boolean warnedBudget;
+    private final ExecutorService uploads;
 
     public TaskWriter(ObjectStore store, WriterSettings settings, RecordFormat format, KeyTemplate template,
                       RecordTime time, ZoneId zone, MemoryBudget budget, SinkMetrics metrics, Clock clock) {
@@ -57,6 +60,11 @@ public final class TaskWriter {
         this.budget = budget;
         this.metrics = metrics;
         this.clock = clock;
+        this.uploads = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "s3-sink-upload-" + settings.connector());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The writer of a task configured by {@code config}, with its own budget and metrics. */
@@ -100,12 +108,14 @@ public final class TaskWriter {
         }
     }
 
+    /** Drops every open object and stops the upload thread. */
     public void closeAll() {
         close(new java.util.ArrayList<>(writers.keySet()));
+        uploads.shutdownNow();
     }
 
     private PartitionWriter newWriter(TopicPartition tp) {
-        return new PartitionWriter(tp, store, settings, budget, metrics);
+        return new PartitionWriter(tp, store, settings, budget, metrics, uploads);
     }
 
     /** Finishes whatever a failed S3 call left behind, before new records. */
@@ -160,6 +170,12 @@ public final class TaskWriter {
 
     /** Completes the largest open objects while the task holds more than its budget. */
     public void enforceBudget() {
+        if (budget.overLimit()) {
+            // parts in flight hold memory that completing objects does not free: let them land first
+            for (PartitionWriter w : writers.values()) {
+                w.awaitInFlight();
+            }
+        }
         while (budget.overLimit()) {
             PartitionWriter largest = null;
             for (PartitionWriter w : writers.values()) {
