@@ -1,0 +1,172 @@
+package io.lakeloop.cli;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole local stack: broker, s3proxy, Personalize emulator, Connect worker (with Lakeloop's connectors deployed
+ * through its REST API) and the collator, started in that order as processes and stopped in reverse. Used by
+ * {@code up} and {@code demo}; {@link #stopRecorded} stops a stack from its pid files ({@code down}).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Start order; {@code down} stops in reverse. {@code lakeloop} is the {@code up} process itself. */
+    public static final List<String> SERVICES = List.of(BrokerProcess.NAME, S3ProxyProcess.NAME, EmulatorProcess.NAME,
+            ConnectProcess.NAME, CollatorProcess.NAME);
+    static final String UP_PROCESS = "lakeloop";
+
+    private final StackSettings settings;
+    private final Console console;
+    private final ProcessSupervisor supervisor;
+    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final List<String> deployedConnectors = new ArrayList<>();
+
+    private LocalStack(StackSettings settings, Console console) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.console = Objects.requireNonNull(console, "console");
+        this.supervisor = new ProcessSupervisor(settings.runDir(), settings.logsDir());
+    }
+
+    /** Starts every service and deploys the connectors; on any failure stops what it started and rethrows. */
+    public static LocalStack start(StackSettings settings, Console console) {
+        requireNotRunning(settings);
+        ProcessSupervisor.requireFreePorts(settings.ports().byService());
+        LocalStack stack = new LocalStack(settings, console);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static void requireNotRunning(StackSettings settings) {
+        List<String> alive = new ArrayList<>(ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES));
+        alive.addAll(ProcessSupervisor.recordedAlive(settings.runDir(), List.of(UP_PROCESS)));
+        if (!alive.isEmpty()) {
+            throw new StackException("A stack is already running from " + settings.dataDir() + " (" + alive
+                    + "). Stop it with: lakeloop down" + dataDirOption(settings));
+        }
+    }
+
+    private static String dataDirOption(StackSettings settings) {
+        return " --data-dir " + settings.dataDir();
+    }
+
+    private void startAll() {
+        Instant begin = Instant.now();
+        PidFile.write(settings.runDir(), UP_PROCESS, ProcessHandle.current());
+        BrokerProcess broker = new BrokerProcess(settings);
+        start(broker.prepare(supervisor), "Kafka broker (KRaft)");
+        List<String> created = Topics.ensure(settings.kafkaBootstrap(), Duration.ofSeconds(60));
+        if (!created.isEmpty()) {
+            console.progress("  created topics %s", created);
+        }
+        start(new S3ProxyProcess(settings).prepare(), "S3 (s3proxy, buckets " + S3ProxyProcess.BUCKETS + ")");
+        if (optional(settings.home().root().resolve("personalize-emulator/target/personalize-emulator.jar"),
+                "Personalize emulator")) {
+            start(new EmulatorProcess(settings).prepare(), "Personalize emulator");
+        }
+        start(new ConnectProcess(settings).prepare(), "Kafka Connect worker (distributed)");
+        deployConnectors();
+        if (optional(settings.home().root().resolve("streams-collator/target/streams-collator.jar"), "collator")) {
+            start(new CollatorProcess(settings).prepare(), "collator (Kafka Streams)");
+        }
+        console.progress("Stack up in %.1f s", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private boolean optional(java.nio.file.Path jar, String what) {
+        if (Files.exists(jar)) {
+            return true;
+        }
+        console.progress("  WARNING: %s not started: %s is not built", what, settings.home().root().relativize(jar));
+        return false;
+    }
+
+    private void start(ServiceSpec spec, String description) {
+        Instant begin = Instant.now();
+        console.progress("Starting %s ...", description);
+        supervisor.start(spec);
+        endpoints.put(spec.name(), spec.endpoint());
+        console.progress("  %s ready on %s (%.1f s)", spec.name(), spec.endpoint(),
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private void deployConnectors() {
+        ConnectorDeployer deployer = new ConnectorDeployer(settings.connectUrl());
+        List<LocalConnectors.Connector> connectors = LocalConnectors.load(settings);
+        if (connectors.isEmpty()) {
+            console.progress("  WARNING: no connector configs in %s to deploy", settings.home().configDir());
+        }
+        for (LocalConnectors.Connector connector : connectors) {
+            deployer.deploy(connector.name(), connector.config(), Duration.ofSeconds(60));
+        }
+        for (LocalConnectors.Connector connector : connectors) {
+            deployer.awaitRunning(connector.name(), Duration.ofSeconds(90));
+            deployedConnectors.add(connector.name());
+            console.progress("  connector %s RUNNING", connector.name());
+        }
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public ProcessSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public List<String> deployedConnectors() {
+        return List.copyOf(deployedConnectors);
+    }
+
+    public boolean isRunning(String service) {
+        return endpoints.containsKey(service);
+    }
+
+    /** The lines {@code up} prints: what a user connects to. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Kafka bootstrap:   " + settings.kafkaBootstrap());
+        lines.add("Connect REST:      " + settings.connectUrl());
+        lines.add("S3 endpoint:       " + settings.s3Endpoint() + "  (access key " + settings.s3().accessKey()
+                + ", secret " + settings.s3().secretKey() + ", region " + settings.s3().region()
+                + ", path-style; buckets " + String.join(", ", S3ProxyProcess.BUCKETS) + ")");
+        lines.add("Personalize (emulator): " + (isRunning(EmulatorProcess.NAME) ? settings.emulatorUrl()
+                + "  (stats: " + settings.emulatorUrl() + "/_emulator/stats)" : "not running"));
+        lines.add("Collator health:   " + (isRunning(CollatorProcess.NAME) ? settings.collatorUrl() + "/health"
+                : "not running"));
+        lines.add("Topics:            " + String.join(", ", Topics.ALL.keySet().stream().sorted().toList()));
+        lines.add("Connectors:        " + (deployedConnectors.isEmpty() ? "none" : String.join(", ", deployedConnectors)));
+        lines.add("Data folder:       " + settings.dataDir() + "  (logs in " + settings.logsDir() + ")");
+        return lines;
+    }
+
+    /** Stops every service, last started first, and removes the {@code up} pid file. */
+    @Override
+    public void close() {
+        supervisor.close();
+        PidFile.read(settings.runDir(), UP_PROCESS)
+                .filter(p -> p.pid() == ProcessHandle.current().pid())
+                .ifPresent(PidFile::delete);
+    }
+
+    /**
+     * {@code down}: asks a running {@code up} to stop (SIGTERM: its shutdown hook stops the services), then stops
+     * whatever is still recorded, e.g. when {@code up} was killed. Returns what was stopped.
+     */
+    public static List<String> stopRecorded(StackSettings settings) {
+        List<String> stopped = new ArrayList<>(ProcessSupervisor.stopRecorded(settings.runDir(), List.of(UP_PROCESS)));
+        List<String> reverse = new ArrayList<>(SERVICES);
+        java.util.Collections.reverse(reverse);
+        stopped.addAll(ProcessSupervisor.stopRecorded(settings.runDir(), reverse));
+        return stopped;
+    }
+}
