@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The whole local stack: broker, s3proxy, Personalize emulator, Connect worker (with Lakeloop's connectors deployed
@@ -20,12 +24,15 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of(BrokerProcess.NAME, S3ProxyProcess.NAME, EmulatorProcess.NAME,
             ConnectProcess.NAME, CollatorProcess.NAME);
     static final String UP_PROCESS = "lakeloop";
+    static final String EMULATOR_JAR = "personalize-emulator/target/personalize-emulator.jar";
+    static final String COLLATOR_JAR = "streams-collator/target/streams-collator.jar";
 
     private final StackSettings settings;
     private final Console console;
     private final ProcessSupervisor supervisor;
-    private final Map<String, String> endpoints = new LinkedHashMap<>();
+    private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> deployedConnectors = new ArrayList<>();
+    private final Map<String, Map<String, String>> connectorConfigs = new LinkedHashMap<>();
 
     private LocalStack(StackSettings settings, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -63,23 +70,63 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         Instant begin = Instant.now();
         PidFile.write(settings.runDir(), UP_PROCESS, ProcessHandle.current());
-        BrokerProcess broker = new BrokerProcess(settings);
-        start(broker.prepare(supervisor), "Kafka broker (KRaft)");
+        // independent services start side by side: the broker with S3 and the emulator, then Connect with the collator
+        inParallel(List.of(
+                () -> start(new BrokerProcess(settings).prepare(supervisor), "Kafka broker (KRaft)"),
+                () -> start(new S3ProxyProcess(settings).prepare(), "S3 (s3proxy, buckets "
+                        + S3ProxyProcess.BUCKETS + ")"),
+                () -> {
+                    if (optional(settings.home().root().resolve(EMULATOR_JAR), "Personalize emulator")) {
+                        start(new EmulatorProcess(settings).prepare(), "Personalize emulator");
+                    }
+                }));
         List<String> created = Topics.ensure(settings.kafkaBootstrap(), Duration.ofSeconds(60));
         if (!created.isEmpty()) {
             console.progress("  created topics %s", created);
         }
-        start(new S3ProxyProcess(settings).prepare(), "S3 (s3proxy, buckets " + S3ProxyProcess.BUCKETS + ")");
-        if (optional(settings.home().root().resolve("personalize-emulator/target/personalize-emulator.jar"),
-                "Personalize emulator")) {
-            start(new EmulatorProcess(settings).prepare(), "Personalize emulator");
-        }
-        start(new ConnectProcess(settings).prepare(), "Kafka Connect worker (distributed)");
-        deployConnectors();
-        if (optional(settings.home().root().resolve("streams-collator/target/streams-collator.jar"), "collator")) {
-            start(new CollatorProcess(settings).prepare(), "collator (Kafka Streams)");
-        }
+        inParallel(List.of(
+                () -> {
+                    start(new ConnectProcess(settings).prepare(), "Kafka Connect worker (distributed)");
+                    deployConnectors();
+                },
+                () -> {
+                    if (optional(settings.home().root().resolve(COLLATOR_JAR), "collator")) {
+                        start(new CollatorProcess(settings).prepare(), "collator (Kafka Streams)");
+                    }
+                }));
         console.progress("Stack up in %.1f s", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void inParallel(List<Runnable> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
+            Thread t = new Thread(r, "lakeloop-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            tasks.forEach(task -> futures.add(pool.submit(task)));
+            RuntimeException first = null;
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
+                            : new StackException(e.getCause().toString(), e.getCause());
+                    if (first == null) {
+                        first = failure;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while starting the stack", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private boolean optional(java.nio.file.Path jar, String what) {
@@ -107,12 +154,32 @@ public final class LocalStack implements AutoCloseable {
         }
         for (LocalConnectors.Connector connector : connectors) {
             deployer.deploy(connector.name(), connector.config(), Duration.ofSeconds(60));
+            connectorConfigs.put(connector.name(), connector.config());
         }
         for (LocalConnectors.Connector connector : connectors) {
             deployer.awaitRunning(connector.name(), Duration.ofSeconds(90));
             deployedConnectors.add(connector.name());
             console.progress("  connector %s RUNNING", connector.name());
         }
+    }
+
+    /**
+     * Kills (SIGKILL) or stops (SIGTERM) the Connect worker, starts it again and waits until every connector runs:
+     * the demo's chaos. Returns the seconds it took.
+     */
+    public double restartConnect(boolean kill) {
+        Instant begin = Instant.now();
+        supervisor.restart(ConnectProcess.NAME, kill);
+        ConnectorDeployer deployer = new ConnectorDeployer(settings.connectUrl());
+        for (String name : deployedConnectors) {
+            deployer.awaitRunning(name, Duration.ofSeconds(120));
+        }
+        return Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** The configurations the connectors were deployed with (after localisation). */
+    public Map<String, Map<String, String>> connectorConfigs() {
+        return java.util.Collections.unmodifiableMap(connectorConfigs);
     }
 
     public StackSettings settings() {
@@ -147,6 +214,13 @@ public final class LocalStack implements AutoCloseable {
         lines.add("Connectors:        " + (deployedConnectors.isEmpty() ? "none" : String.join(", ", deployedConnectors)));
         lines.add("Data folder:       " + settings.dataDir() + "  (logs in " + settings.logsDir() + ")");
         return lines;
+    }
+
+    /** Leaves the services running after this process exits ({@code demo --keep-running}); {@code down} stops them. */
+    public void detach() {
+        PidFile.read(settings.runDir(), UP_PROCESS)
+                .filter(p -> p.pid() == ProcessHandle.current().pid())
+                .ifPresent(PidFile::delete);
     }
 
     /** Stops every service, last started first, and removes the {@code up} pid file. */

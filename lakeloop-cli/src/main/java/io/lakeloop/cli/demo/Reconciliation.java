@@ -122,18 +122,18 @@ public final class Reconciliation {
     /** The human-readable table {@code demo} prints. */
     public List<String> toLines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-14s %-58s %9s %9s %6s  %s", "stage", "", "expected", "observed", "dups", ""));
+        lines.add(String.format("%-14s %9s %9s %6s  %-8s %s", "stage", "expected", "observed", "dups", "", "what"));
         for (StageResult s : stages) {
-            String note = s.ok() ? "ok" : "MISMATCH";
+            String note = "";
             if (!s.missing().isEmpty()) {
-                note += " missing e.g. " + s.missing();
+                note += "  missing e.g. " + s.missing();
             }
             if (!s.unexpected().isEmpty()) {
-                note += " unexpected e.g. " + s.unexpected();
+                note += "  unexpected e.g. " + s.unexpected();
             }
-            lines.add(String.format("%-14s %-58s %9d %9d %6s  %s", s.stage(), s.description(), s.expected(),
-                    s.observed(), s.duplicates() == 0 ? "-" : s.duplicates() + (s.duplicatesAllowed() ? "*" : "!"),
-                    note));
+            lines.add(String.format("%-14s %9d %9d %6s  %-8s %s%s", s.stage(), s.expected(), s.observed(),
+                    s.duplicates() == 0 ? "-" : s.duplicates() + (s.duplicatesAllowed() ? "*" : "!"),
+                    s.ok() ? "ok" : "MISMATCH", s.description(), note));
         }
         lines.add("dead letters by reason (expected/observed):");
         deadLetterReasons.forEach((code, v) -> lines.add(String.format("  %-26s %5d / %-5d %s", code, v[0], v[1],
