@@ -3,6 +3,7 @@ package io.lakeloop.cli;
 import io.lakeloop.cli.demo.BucketReader;
 import io.lakeloop.cli.demo.Clickstream;
 import io.lakeloop.cli.demo.ClickstreamGenerator;
+import io.lakeloop.cli.demo.DeadLetterWatch;
 import io.lakeloop.cli.demo.DemoObserver;
 import io.lakeloop.cli.demo.DemoProducer;
 import io.lakeloop.cli.demo.DemoReport;
@@ -111,10 +112,16 @@ final class DemoRun {
     private Map<String, Object> runOn(LocalStack stack, Clickstream stream) {
         LakeTargets targets = DemoTargets.from(stack.connectorConfigs());
         EmulatorClient emulator = new EmulatorClient(settings.emulatorUrl());
+        String run = stream.runId() + "-";
+        Map<String, DeadLetterWatch> sinkDeadLetters = new LinkedHashMap<>();
+        DemoTargets.deadLetterTopics(stack.connectorConfigs()).forEach((stage, topic) -> sinkDeadLetters.put(stage,
+                new DeadLetterWatch(topic, new TopicReader(settings.kafkaBootstrap(), topic), run)));
         try (S3Client s3 = LocalS3.client(settings);
              DemoObserver observer = new DemoObserver(stream, targets, emulator, new BucketReader(s3),
                      new TopicReader(settings.kafkaBootstrap(), Topics.LAKE_INTERACTIONS),
-                     new TopicReader(settings.kafkaBootstrap(), Topics.INTERACTIONS_DLQ));
+                     new DeadLetterWatch(Topics.INTERACTIONS_DLQ,
+                             new TopicReader(settings.kafkaBootstrap(), Topics.INTERACTIONS_DLQ), run),
+                     sinkDeadLetters);
              DemoProducer producer = new DemoProducer(settings.kafkaBootstrap(), Topics.INTERACTIONS)) {
             if (options.chaos) {
                 emulator.setFaults(CHAOS_FAULTS);

@@ -1,5 +1,6 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.cli.demo.DemoExpectations;
 import io.lakeloop.cli.demo.LakeTargets;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
@@ -40,6 +41,27 @@ final class DemoTargets {
         }
         return new LakeTargets(upstreamBucket, upstreamPrefix, lakeBucket, dataset, table, columns,
                 defaults.downstreamBucket(), defaults.exportKey());
+    }
+
+    /** Dead-letter topics of the connectors, by the demo's stage name. */
+    static Map<String, String> deadLetterTopics(Map<String, Map<String, String>> connectors) {
+        Map<String, String> topics = new java.util.LinkedHashMap<>();
+        for (Map<String, String> config : connectors.values()) {
+            String dlq = config.get("errors.deadletterqueue.topic.name");
+            if (dlq == null || dlq.isBlank()) {
+                continue;
+            }
+            String connectorClass = config.getOrDefault("connector.class", "").toLowerCase(Locale.ROOT);
+            String input = config.getOrDefault("topics", "");
+            if (input.equals(Topics.INTERACTIONS) && connectorClass.contains("personalize")) {
+                topics.put(DemoExpectations.PERSONALIZE_DLQ, dlq);
+            } else if (input.equals(Topics.INTERACTIONS) && connectorClass.contains(".s3.")) {
+                topics.put(DemoExpectations.UPSTREAM_DLQ, dlq);
+            } else if (input.equals(Topics.LAKE_INTERACTIONS) && connectorClass.contains(".s3.")) {
+                topics.put(DemoExpectations.LAKE_DLQ, dlq);
+            }
+        }
+        return topics;
     }
 
     private static List<LakeColumn> columns(String list, List<LakeColumn> fallback) {

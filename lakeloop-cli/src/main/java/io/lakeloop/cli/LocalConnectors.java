@@ -17,10 +17,12 @@ import java.util.stream.Stream;
 /**
  * The connectors {@code up} deploys: every {@code config/*.json} that holds a connector configuration (the format of
  * the REST API: {@code {"name": …, "config": {…}}} or the bare config map), made to point at the local stack:
- * {@code ${LAKELOOP_*}} placeholders are replaced, AWS clients get the local endpoint and static keys, and
- * dead-letter topics get replication factor 1.
+ * {@code ${LAKELOOP_*}} placeholders are replaced, AWS clients get the local endpoint and static keys (path-style
+ * for S3), S3 sinks commit their objects every 10 s, and dead-letter topics get replication factor 1.
  */
 final class LocalConnectors {
+
+    static final long LOCAL_ROTATE_INTERVAL_MS = 10_000;
 
     record Connector(String name, Map<String, String> config) {
     }
@@ -93,6 +95,9 @@ final class LocalConnectors {
             out.put("aws.endpoint", settings.emulatorUrl());
         } else if (connectorClass.contains(".s3.") || connectorClass.contains("s3sink")) {
             out.put("aws.endpoint", settings.s3Endpoint());
+            out.put("s3.path.style.access", "true");
+            // objects are committed at least every 10 s, so what flows through shows up in the buckets quickly
+            out.put("rotate.schedule.interval.ms", String.valueOf(LOCAL_ROTATE_INTERVAL_MS));
         }
         if (out.containsKey("errors.deadletterqueue.topic.name")) {
             out.put("errors.deadletterqueue.topic.replication.factor", "1");

@@ -17,9 +17,10 @@ import java.util.Objects;
 final class S3ProxyProcess {
 
     static final String NAME = "s3proxy";
-    static final String UPSTREAM_BUCKET = "lakeloop-upstream";
-    static final String LAKE_BUCKET = "lakeloop-lake";
-    static final String DOWNSTREAM_BUCKET = "lakeloop-downstream";
+    /** The bucket names the connector configs in {@code config/} use, so they deploy unchanged on the local stack. */
+    static final String UPSTREAM_BUCKET = "upstream";
+    static final String LAKE_BUCKET = "lake";
+    static final String DOWNSTREAM_BUCKET = "downstream";
     static final List<String> BUCKETS = List.of(UPSTREAM_BUCKET, LAKE_BUCKET, DOWNSTREAM_BUCKET);
 
     private final StackSettings settings;

@@ -68,8 +68,8 @@ class UpDownIT {
             assertThat(Readiness.httpStatus("http://127.0.0.1:" + p[2] + "/connectors")).isEqualTo(200);
             try (S3Client client = s3(s3)) {
                 assertThat(client.listBuckets().buckets()).extracting(Bucket::name)
-                        .contains("lakeloop-upstream", "lakeloop-lake", "lakeloop-downstream");
-                client.putObject(b -> b.bucket("lakeloop-lake").key("kept/across/restart.txt"),
+                        .contains("upstream", "lake", "downstream");
+                client.putObject(b -> b.bucket("lake").key("kept/across/restart.txt"),
                         RequestBody.fromString("still here"));
             }
 
@@ -86,7 +86,7 @@ class UpDownIT {
             up.awaitStdout("Data folder:", START);
             assertThat(consumeAll(bootstrap)).containsExactly("u1");
             try (S3Client client = s3(s3)) {
-                assertThat(client.getObjectAsBytes(b -> b.bucket("lakeloop-lake").key("kept/across/restart.txt"))
+                assertThat(client.getObjectAsBytes(b -> b.bucket("lake").key("kept/across/restart.txt"))
                         .asUtf8String()).isEqualTo("still here");
             }
             Map<String, Long> secondPids = recordedPids(data);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Watches every stage of the loop for one demo run, from the outside and through each stage's own interface: the
@@ -21,30 +20,34 @@ import org.apache.kafka.common.header.Header;
  */
 public final class DemoObserver implements AutoCloseable {
 
-    static final String REASON_HEADER = "lakeloop.reason.code";
-
     private final Clickstream stream;
     private final LakeTargets targets;
     private final EmulatorClient emulator;
     private final BucketReader buckets;
     private final TopicReader collatedTopic;
-    private final TopicReader deadLetterTopic;
+    private final DeadLetterWatch collatorDeadLetters;
+    private final Map<String, DeadLetterWatch> sinkDeadLetters;
     private final String runPrefix;
 
     private final List<String> emulatorIds = new ArrayList<>();
     private final List<String> collatedIds = new ArrayList<>();
-    private final Map<String, Long> deadLetters = new TreeMap<>();
     private long upstreamRecords;
     private List<String> lakeIds = List.of();
 
+    /**
+     * @param sinkDeadLetters the connectors' dead-letter topics by stage name ({@link DemoExpectations#UPSTREAM_DLQ},
+     *                        {@link DemoExpectations#PERSONALIZE_DLQ}, {@link DemoExpectations#LAKE_DLQ})
+     */
     public DemoObserver(Clickstream stream, LakeTargets targets, EmulatorClient emulator, BucketReader buckets,
-                        TopicReader collatedTopic, TopicReader deadLetterTopic) {
+                        TopicReader collatedTopic, DeadLetterWatch collatorDeadLetters,
+                        Map<String, DeadLetterWatch> sinkDeadLetters) {
         this.stream = Objects.requireNonNull(stream, "stream");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.emulator = emulator;
         this.buckets = buckets;
         this.collatedTopic = collatedTopic;
-        this.deadLetterTopic = deadLetterTopic;
+        this.collatorDeadLetters = collatorDeadLetters;
+        this.sinkDeadLetters = new java.util.LinkedHashMap<>(sinkDeadLetters);
         this.runPrefix = stream.runId() + "-";
     }
 
@@ -59,7 +62,8 @@ public final class DemoObserver implements AutoCloseable {
         upstreamRecords = buckets.objects(targets.upstreamBucket(), targets.upstreamPrefix()).values().stream()
                 .mapToLong(text -> text.lines().filter(l -> l.contains(runPrefix)).count()).sum();
         collatedTopic.poll(this::collated);
-        deadLetterTopic.poll(this::deadLetter);
+        collatorDeadLetters.poll();
+        sinkDeadLetters.values().forEach(DeadLetterWatch::poll);
         List<String> ids = new ArrayList<>();
         buckets.objects(targets.lakeBucket(), targets.lakePrefix(stream.day())).values()
                 .forEach(text -> ids.addAll(lakeEventIds(text, targets.lakeColumns(), runPrefix)));
@@ -77,16 +81,6 @@ public final class DemoObserver implements AutoCloseable {
                 collatedIds.add(id);
             }
         }
-    }
-
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record) {
-        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        if (!value.contains(runPrefix)) {
-            return;
-        }
-        Header reason = record.headers().lastHeader(REASON_HEADER);
-        String code = reason == null ? "(no reason header)" : new String(reason.value(), StandardCharsets.UTF_8);
-        deadLetters.merge(code, 1L, Long::sum);
     }
 
     /** The EVENT_ID of every lake row of this run in one lake part (CSV, header row optional). */
@@ -135,11 +129,15 @@ public final class DemoObserver implements AutoCloseable {
     }
 
     public Map<String, Long> deadLetterReasons() {
-        return new TreeMap<>(deadLetters);
+        return collatorDeadLetters.reasons();
     }
 
     public long deadLetterCount() {
-        return deadLetters.values().stream().mapToLong(Long::longValue).sum();
+        return collatorDeadLetters.count();
+    }
+
+    public Map<String, DeadLetterWatch> sinkDeadLetters() {
+        return java.util.Collections.unmodifiableMap(sinkDeadLetters);
     }
 
     /** True once Personalize holds every event it must. */
@@ -149,19 +147,27 @@ public final class DemoObserver implements AutoCloseable {
 
     /** True once every stage holds exactly what it must (the export comes after). */
     public boolean complete() {
-        return new java.util.TreeSet<>(emulatorIds).equals(stream.eventIds(EventFate.GOOD, EventFate.ANONYMOUS))
-                && upstreamRecords == stream.records().size()
-                && collatedIds.size() == stream.count(EventFate.GOOD)
-                && new java.util.HashSet<>(lakeIds).equals(stream.eventIds(EventFate.GOOD))
-                && lakeIds.size() == stream.count(EventFate.GOOD)
-                && deadLetters.equals(stream.deadLetterReasons());
+        DemoExpectations expected = new DemoExpectations(stream);
+        if (!emulatorComplete() || upstreamRecords != expected.upstreamRecords()
+                || collatedIds.size() != stream.count(EventFate.GOOD)
+                || !new java.util.HashSet<>(lakeIds).equals(stream.eventIds(EventFate.GOOD))
+                || lakeIds.size() != stream.count(EventFate.GOOD)
+                || !collatorDeadLetters.reasons().equals(stream.deadLetterReasons())) {
+            return false;
+        }
+        for (Map.Entry<String, DeadLetterWatch> e : sinkDeadLetters.entrySet()) {
+            if (e.getValue().count() != expected.sinkDeadLetters(e.getKey())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String progressLine() {
         Map<String, String> parts = new java.util.LinkedHashMap<>();
         parts.put("personalize", new java.util.HashSet<>(emulatorIds).size() + "/"
                 + stream.count(EventFate.GOOD, EventFate.ANONYMOUS));
-        parts.put("upstream", upstreamRecords + "/" + stream.records().size());
+        parts.put("upstream", upstreamRecords + "/" + new DemoExpectations(stream).upstreamRecords());
         parts.put("collated", collatedIds.size() + "/" + stream.count(EventFate.GOOD));
         parts.put("lake", lakeIds.size() + "/" + stream.count(EventFate.GOOD));
         parts.put("dead-lettered", deadLetterCount() + "/" + stream.count(EventFate.BAD, EventFate.ANONYMOUS));
@@ -173,6 +179,7 @@ public final class DemoObserver implements AutoCloseable {
     @Override
     public void close() {
         collatedTopic.close();
-        deadLetterTopic.close();
+        collatorDeadLetters.close();
+        sinkDeadLetters.values().forEach(DeadLetterWatch::close);
     }
 }

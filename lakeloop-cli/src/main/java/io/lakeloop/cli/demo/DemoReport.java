@@ -11,13 +11,14 @@ public record DemoReport(Reconciliation reconciliation, Map<String, Object> json
                                    LakeTargets targets, boolean flowed, Map<String, Object> chaos) {
         long good = stream.count(EventFate.GOOD);
         long rejected = stream.count(EventFate.BAD, EventFate.ANONYMOUS);
-        List<StageResult> stages = List.of(
+        DemoExpectations expectations = new DemoExpectations(stream);
+        List<StageResult> stages = new java.util.ArrayList<>(List.of(
                 StageResult.ofCounts("produced", "records acknowledged on topic interactions",
                         stream.records().size(), acked, acked, false),
                 Reconciliation.compareIds("personalize", "events accepted by Personalize (good + anonymous)",
                         stream.eventIds(EventFate.GOOD, EventFate.ANONYMOUS), observer.emulatorIds(), true),
                 StageResult.ofCounts("upstream", "raw records in s3://" + targets.upstreamBucket() + "/"
-                        + targets.upstreamPrefix(), stream.records().size(), observer.upstreamRecords(),
+                        + targets.upstreamPrefix(), expectations.upstreamRecords(), observer.upstreamRecords(),
                         observer.upstreamRecords(), false),
                 Reconciliation.compareIds("collated", "lake rows on topic lake.interactions",
                         stream.eventIds(EventFate.GOOD), observer.collatedIds(), false),
@@ -26,7 +27,13 @@ public record DemoReport(Reconciliation reconciliation, Map<String, Object> json
                 StageResult.ofCounts("exported", "rows in " + targets.exportUri(), good, exported.runRows(),
                         exported.runRows(), false),
                 StageResult.ofCounts("dead-lettered", "dead letters on interactions.dlq (broken + anonymous)",
-                        rejected, observer.deadLetterCount(), observer.deadLetterCount(), false));
+                        rejected, observer.deadLetterCount(), observer.deadLetterCount(), false)));
+        Map<String, Object> sinkReasons = new LinkedHashMap<>();
+        observer.sinkDeadLetters().forEach((stage, watch) -> {
+            stages.add(StageResult.ofCounts(stage, DemoExpectations.describe(stage) + " on " + watch.topic(),
+                    expectations.sinkDeadLetters(stage), watch.count(), watch.count(), false));
+            sinkReasons.put(watch.topic(), watch.reasons());
+        });
         Reconciliation reconciliation = new Reconciliation(stages, stream.deadLetterReasons(),
                 observer.deadLetterReasons(), exported.trainability());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -42,6 +49,7 @@ public record DemoReport(Reconciliation reconciliation, Map<String, Object> json
         json.put("produced", produced);
         json.putAll(reconciliation.toJson());
         json.put("flowedWithinTimeout", flowed);
+        json.put("sinkDlqReasons", sinkReasons);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("uri", targets.exportUri());
         export.put("header", exported.header());
