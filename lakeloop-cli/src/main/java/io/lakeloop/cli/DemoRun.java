@@ -126,7 +126,7 @@ final class DemoRun {
             if (options.chaos) {
                 emulator.setFaults(CHAOS_FAULTS);
                 chaosReport.put("emulatorFaults", RecordValues.JSON.readTree(CHAOS_FAULTS));
-                console.progress("Chaos: the emulator now throttles 20%% and fails 5%% of calls");
+                console.progress("Chaos: the emulator now throttles 20% and fails 5% of calls");
             }
             produce(stack, stream, producer, observer, emulator);
             boolean flowed = awaitFlow(observer, emulator);

@@ -136,6 +136,10 @@ public final class DemoObserver implements AutoCloseable {
         return collatorDeadLetters.count();
     }
 
+    public long deadLetterDeliveries() {
+        return collatorDeadLetters.deliveries();
+    }
+
     public Map<String, DeadLetterWatch> sinkDeadLetters() {
         return java.util.Collections.unmodifiableMap(sinkDeadLetters);
     }
@@ -152,7 +156,8 @@ public final class DemoObserver implements AutoCloseable {
                 || collatedIds.size() != stream.count(EventFate.GOOD)
                 || !new java.util.HashSet<>(lakeIds).equals(stream.eventIds(EventFate.GOOD))
                 || lakeIds.size() != stream.count(EventFate.GOOD)
-                || !collatorDeadLetters.reasons().equals(stream.deadLetterReasons())) {
+                || !collatorDeadLetters.reasons().equals(stream.deadLetterReasons())
+                || collatorDeadLetters.deliveries() != collatorDeadLetters.count()) {
             return false;
         }
         for (Map.Entry<String, DeadLetterWatch> e : sinkDeadLetters.entrySet()) {

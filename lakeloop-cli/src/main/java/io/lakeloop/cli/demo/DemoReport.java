@@ -27,11 +27,11 @@ public record DemoReport(Reconciliation reconciliation, Map<String, Object> json
                 StageResult.ofCounts("exported", "rows in " + targets.exportUri(), good, exported.runRows(),
                         exported.runRows(), false),
                 StageResult.ofCounts("dead-lettered", "dead letters on interactions.dlq (broken + anonymous)",
-                        rejected, observer.deadLetterCount(), observer.deadLetterCount(), false)));
+                        rejected, observer.deadLetterCount(), observer.deadLetterDeliveries(), false)));
         Map<String, Object> sinkReasons = new LinkedHashMap<>();
         observer.sinkDeadLetters().forEach((stage, watch) -> {
             stages.add(StageResult.ofCounts(stage, DemoExpectations.describe(stage) + " on " + watch.topic(),
-                    expectations.sinkDeadLetters(stage), watch.count(), watch.count(), false));
+                    expectations.sinkDeadLetters(stage), watch.count(), watch.deliveries(), true));
             sinkReasons.put(watch.topic(), watch.reasons());
         });
         Reconciliation reconciliation = new Reconciliation(stages, stream.deadLetterReasons(),

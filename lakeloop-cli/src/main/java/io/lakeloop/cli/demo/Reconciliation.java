@@ -143,7 +143,8 @@ public final class Reconciliation {
                 trainability.usersWithTwoOrMore(), PersonalizeLimits.MIN_USERS_WITH_TWO_INTERACTIONS,
                 trainability.trainable() ? "trainable" : "NOT trainable"));
         if (stages.stream().anyMatch(s -> s.duplicates() > 0 && s.duplicatesAllowed())) {
-            lines.add("* repeated deliveries after a retry or restart; Personalize keeps one event per event id");
+            lines.add("* repeated deliveries after a retry or restart where the design is at-least-once: Personalize "
+                    + "keeps one event per event id; Connect's dead-letter queue may repeat a record");
         }
         lines.add(reconciles() ? "RECONCILED: every event is accounted for." : "NOT RECONCILED.");
         return lines;
