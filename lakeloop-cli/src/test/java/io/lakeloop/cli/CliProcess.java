@@ -16,7 +16,8 @@ import org.awaitility.Awaitility;
 final class CliProcess implements AutoCloseable {
 
     static final Path MODULE = Path.of("").toAbsolutePath();
-    static final Path HOME = MODULE.getParent();
+    /** The checkout whose build the CLI runs; {@code -Dlakeloop.it.home} points it at another assembly of the jars. */
+    static final Path HOME = Path.of(System.getProperty("lakeloop.it.home", MODULE.getParent().toString()));
 
     private final Process process;
     private final Path stdout;
