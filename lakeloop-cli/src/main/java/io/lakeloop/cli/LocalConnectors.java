@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  */
 final class LocalConnectors {
 
+    /** On the local stack, S3 sinks commit their objects at least every 10 s, so the demo sees them quickly. */
     static final long LOCAL_ROTATE_INTERVAL_MS = 10_000;
 
     record Connector(String name, Map<String, String> config) {
@@ -31,19 +32,28 @@ final class LocalConnectors {
     }
 
     static List<Connector> load(StackSettings settings) {
-        Path dir = settings.home().configDir();
+        return load(settings.home().configDir(), ConnectorTarget.local(settings));
+    }
+
+    /** Every connector file in {@code dir}, pointed at {@code target}. */
+    static List<Connector> load(Path dir, ConnectorTarget target) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Connector> connectors = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                read(file).ifPresent(c -> connectors.add(new Connector(c.name(), localize(c.config(), settings))));
-            }
-            return connectors;
+            return load(files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList(), target);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
+    }
+
+    /** The connectors among {@code files} (other JSON files are skipped), pointed at {@code target}. */
+    static List<Connector> load(List<Path> files, ConnectorTarget target) {
+        List<Connector> connectors = new ArrayList<>();
+        for (Path file : files) {
+            read(file).ifPresent(c -> connectors.add(new Connector(c.name(), localize(c.config(), target))));
+        }
+        return connectors;
     }
 
     static java.util.Optional<Connector> read(Path file) {
@@ -68,41 +78,41 @@ final class LocalConnectors {
         return java.util.Optional.of(new Connector(name, map));
     }
 
-    static Map<String, String> placeholders(StackSettings settings) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("LAKELOOP_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
-        values.put("LAKELOOP_S3_ENDPOINT", settings.s3Endpoint());
-        values.put("LAKELOOP_PERSONALIZE_ENDPOINT", settings.emulatorUrl());
-        values.put("LAKELOOP_AWS_REGION", settings.s3().region());
-        values.put("LAKELOOP_AWS_ACCESS_KEY_ID", settings.s3().accessKey());
-        values.put("LAKELOOP_AWS_SECRET_ACCESS_KEY", settings.s3().secretKey());
-        values.put("LAKELOOP_UPSTREAM_BUCKET", S3ProxyProcess.UPSTREAM_BUCKET);
-        values.put("LAKELOOP_LAKE_BUCKET", S3ProxyProcess.LAKE_BUCKET);
-        values.put("LAKELOOP_DOWNSTREAM_BUCKET", S3ProxyProcess.DOWNSTREAM_BUCKET);
-        return values;
-    }
-
-    static Map<String, String> localize(Map<String, String> config, StackSettings settings) {
-        Map<String, String> values = placeholders(settings);
+    static Map<String, String> localize(Map<String, String> config, ConnectorTarget target) {
+        Map<String, String> values = target.placeholders();
         Map<String, String> out = new LinkedHashMap<>();
         config.forEach((key, value) -> out.put(key, substitute(value, values)));
-        String connectorClass = out.get("connector.class").toLowerCase(Locale.ROOT);
-        out.put("aws.region", settings.s3().region());
-        out.put("aws.credentials.provider", "static");
-        out.put("aws.access.key.id", settings.s3().accessKey());
-        out.put("aws.secret.access.key", settings.s3().secretKey());
-        if (connectorClass.contains("personalize")) {
-            out.put("aws.endpoint", settings.emulatorUrl());
-        } else if (connectorClass.contains(".s3.") || connectorClass.contains("s3sink")) {
-            out.put("aws.endpoint", settings.s3Endpoint());
-            out.put("s3.path.style.access", "true");
-            // objects are committed at least every 10 s, so what flows through shows up in the buckets quickly
-            out.put("rotate.schedule.interval.ms", String.valueOf(LOCAL_ROTATE_INTERVAL_MS));
+        String connectorClass = out.getOrDefault("connector.class", "").toLowerCase(Locale.ROOT);
+        boolean personalize = connectorClass.contains("personalize");
+        boolean s3 = connectorClass.contains(".s3.") || connectorClass.contains("s3sink");
+        putIfSet(out, "aws.region", target.region());
+        if (target.accessKey() != null) {
+            out.put("aws.credentials.provider", "static");
+            out.put("aws.access.key.id", target.accessKey());
+            out.put("aws.secret.access.key", target.secretKey());
         }
-        if (out.containsKey("errors.deadletterqueue.topic.name")) {
-            out.put("errors.deadletterqueue.topic.replication.factor", "1");
+        if (personalize) {
+            putIfSet(out, "aws.endpoint", target.personalizeEndpoint());
+        } else if (s3) {
+            if (target.s3Endpoint() != null) {
+                out.put("aws.endpoint", target.s3Endpoint());
+                out.put("s3.path.style.access", "true");
+            }
+            if (target.rotateIntervalMs() != null) {
+                out.put("rotate.schedule.interval.ms", String.valueOf(target.rotateIntervalMs()));
+            }
         }
+        if (out.containsKey("errors.deadletterqueue.topic.name") && target.dlqReplication() != null) {
+            out.put("errors.deadletterqueue.topic.replication.factor", String.valueOf(target.dlqReplication()));
+        }
+        out.putAll(target.overrides());
         return out;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     static String substitute(String value, Map<String, String> values) {
