@@ -43,11 +43,12 @@ public final class AwsClients {
         return builder;
     }
 
+    /** The URL-connection client (small, no Netty/Apache) with the settings' timeouts and retryable I/O errors. */
     public static SdkHttpClient httpClient(AwsSettings settings) {
-        return UrlConnectionHttpClient.builder()
+        return new IoRetryingHttpClient(UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
-                .build();
+                .build());
     }
 
     /** Base credentials by mode, wrapped in an auto-refreshing STS assume-role provider when a role is set. */

@@ -19,9 +19,13 @@ public final class PersonalizeLimits {
     /** {@code RecommendationId}: 1..40 characters. */
     public static final int RECOMMENDATION_ID_MAX_LENGTH = 40;
     /** {@code EventList}, {@code ItemList}, {@code UserList}, {@code ActionList}, {@code ActionInteractionsList}: 1..10. */
+    public static final int MIN_RECORDS_PER_CALL = 1;
     public static final int MAX_RECORDS_PER_CALL = 10;
     /** {@code Impression}, {@code ActionImpression}: 1..25 ids. */
+    public static final int MIN_IMPRESSIONS = 1;
     public static final int MAX_IMPRESSIONS = 25;
+    /** Every properties shape (event, item, user, action, action interaction): at least 1 character. */
+    public static final int PROPERTIES_MIN_LENGTH = 1;
     /** {@code EventPropertiesJSON}, {@code ActionInteractionProperties}: 1..1,024 characters. */
     public static final int EVENT_PROPERTIES_MAX_LENGTH = 1024;
     /** {@code ItemProperties}: 1..32,000 characters. */
@@ -58,6 +62,14 @@ public final class PersonalizeLimits {
     public static final long MAX_IMPORT_BYTES = 100L * 1000 * 1000 * 1000;
 
     private PersonalizeLimits() {
+    }
+
+    /**
+     * The length the model's {@code min}/{@code max} constrain: Smithy counts Unicode scalar values (code points),
+     * not UTF-16 units, so an emoji counts once.
+     */
+    public static int modelLength(String value) {
+        return value.codePointCount(0, value.length());
     }
 
     public static boolean isReservedEventPropertyKey(String key) {
