@@ -38,6 +38,7 @@ final class DemoRun {
     private final DemoOptions options;
     private final Console console;
     private final Map<String, Object> chaosReport = new LinkedHashMap<>();
+    private Object exporterOutput;
 
     DemoRun(StackSettings settings, DemoOptions options, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -137,7 +138,11 @@ final class DemoRun {
             DemoReport report = DemoReport.build(stream, producer.acked(), observer, exported, targets, flowed,
                     chaosReport);
             report.reconciliation().toLines().forEach(options.json ? console::progress : console::result);
-            return report.json();
+            Map<String, Object> json = report.json();
+            if (exporterOutput != null) {
+                json.put("exporter", exporterOutput);
+            }
+            return json;
         } catch (java.io.IOException e) {
             throw new StackException("Bad chaos settings: " + e.getMessage(), e);
         }
@@ -209,6 +214,7 @@ final class DemoRun {
         console.progress("Exporting %s to %s ...", targets.lakeUri(stream.day()), targets.exportUri());
         ExporterRunner.Result result = ExporterRunner.run(settings, List.of("--source", targets.lakeUri(stream.day()),
                 "--output", targets.exportUri(), "--json", "--no-progress"), Duration.ofMinutes(3));
+        exporterOutput = parseOrText(result.stdout());
         if (result.exitCode() != 0) {
             console.progress("The exporter failed with code %d (see %s): %s", result.exitCode(),
                     settings.logsDir().resolve("exporter.log"), result.stdout());
@@ -216,6 +222,14 @@ final class DemoRun {
         }
         String csv = reader.read(targets.downstreamBucket(), targets.exportKey());
         return csv == null ? new ExportedFile(0, 0, 0, List.of()) : ExportedFile.parse(csv, stream.runId() + "-");
+    }
+
+    private static Object parseOrText(String text) {
+        try {
+            return RecordValues.JSON.readTree(text);
+        } catch (java.io.IOException | RuntimeException e) {
+            return text.strip();
+        }
     }
 
     private static void removeHook(Thread hook) {
