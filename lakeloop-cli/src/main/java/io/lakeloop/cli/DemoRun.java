@@ -49,8 +49,13 @@ final class DemoRun {
     /** @return 0 when every number reconciles, 1 otherwise */
     int run() {
         Instant begin = Instant.now();
+        boolean attach = LocalStack.isRunning(settings);
+        if (attach && options.chaos) {
+            throw new StackException("--chaos kills and restarts the Connect worker, which belongs to the running "
+                    + "`lakeloop up`. Stop it (lakeloop down) to run the chaos demo on a stack of its own.");
+        }
         Clickstream stream = generate();
-        LocalStack stack = LocalStack.start(settings, console);
+        LocalStack stack = attach ? LocalStack.attach(settings, console) : LocalStack.start(settings, console);
         Thread hook = new Thread(stack::close, "lakeloop-demo-shutdown");
         if (!options.keepRunning) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -67,7 +72,9 @@ final class DemoRun {
                     Duration.between(begin, Instant.now()).toMillis() / 1000.0);
             return reconciled ? 0 : 1;
         } finally {
-            if (options.keepRunning) {
+            if (stack.attached()) {
+                console.progress("The stack keeps running (it belongs to lakeloop up).");
+            } else if (options.keepRunning) {
                 stack.detach();
                 console.progress("The stack keeps running (data in %s); stop it with: ./lakeloop down",
                         settings.dataDir());

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> deployedConnectors = new ArrayList<>();
     private final Map<String, Map<String, String>> connectorConfigs = new LinkedHashMap<>();
+    private boolean attached;
 
     private LocalStack(StackSettings settings, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -52,6 +53,40 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /** True when a stack started from this data folder is running ({@code up} in another terminal). */
+    public static boolean isRunning(StackSettings settings) {
+        return !ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES).isEmpty();
+    }
+
+    /**
+     * Uses a stack that {@code up} started from the same data folder, without owning it: {@link #close()} leaves it
+     * running and the Connect worker cannot be restarted from here.
+     */
+    public static LocalStack attach(StackSettings settings, Console console) {
+        LocalStack stack = new LocalStack(settings, console);
+        stack.attached = true;
+        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES);
+        Map<String, String> endpoints = Map.of(BrokerProcess.NAME, settings.kafkaBootstrap(), S3ProxyProcess.NAME,
+                settings.s3Endpoint(), EmulatorProcess.NAME, settings.emulatorUrl(), ConnectProcess.NAME,
+                settings.connectUrl(), CollatorProcess.NAME, settings.collatorUrl());
+        alive.forEach(name -> stack.endpoints.put(name, endpoints.get(name)));
+        if (alive.contains(ConnectProcess.NAME)) {
+            List<String> deployed = new ConnectorDeployer(settings.connectUrl()).connectors();
+            for (LocalConnectors.Connector c : LocalConnectors.load(settings)) {
+                if (deployed.contains(c.name())) {
+                    stack.connectorConfigs.put(c.name(), c.config());
+                    stack.deployedConnectors.add(c.name());
+                }
+            }
+        }
+        console.progress("Using the stack already running from %s (%s)", settings.dataDir(), String.join(", ", alive));
+        return stack;
+    }
+
+    public boolean attached() {
+        return attached;
     }
 
     private static void requireNotRunning(StackSettings settings) {
@@ -168,6 +203,10 @@ public final class LocalStack implements AutoCloseable {
      * the demo's chaos. Returns the seconds it took.
      */
     public double restartConnect(boolean kill) {
+        if (attached) {
+            throw new StackException("The Connect worker belongs to the running `lakeloop up`; stop it (lakeloop down) "
+                    + "and run the demo alone to crash and restart the worker");
+        }
         Instant begin = Instant.now();
         supervisor.restart(ConnectProcess.NAME, kill);
         ConnectorDeployer deployer = new ConnectorDeployer(settings.connectUrl());
@@ -226,6 +265,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every service, last started first, and removes the {@code up} pid file. */
     @Override
     public void close() {
+        if (attached) {
+            return;
+        }
         supervisor.close();
         PidFile.read(settings.runDir(), UP_PROCESS)
                 .filter(p -> p.pid() == ProcessHandle.current().pid())
@@ -237,10 +279,15 @@ public final class LocalStack implements AutoCloseable {
      * whatever is still recorded, e.g. when {@code up} was killed. Returns what was stopped.
      */
     public static List<String> stopRecorded(StackSettings settings) {
+        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES);
         List<String> stopped = new ArrayList<>(ProcessSupervisor.stopRecorded(settings.runDir(), List.of(UP_PROCESS)));
+        // what up stopped itself on SIGTERM counts as stopped too
+        stopped.addAll(alive.stream().filter(name -> PidFile.read(settings.runDir(), name)
+                .flatMap(PidFile::liveProcess).isEmpty()).toList());
         List<String> reverse = new ArrayList<>(SERVICES);
         java.util.Collections.reverse(reverse);
-        stopped.addAll(ProcessSupervisor.stopRecorded(settings.runDir(), reverse));
+        ProcessSupervisor.stopRecorded(settings.runDir(), reverse).stream().filter(n -> !stopped.contains(n))
+                .forEach(stopped::add);
         return stopped;
     }
 }

@@ -37,7 +37,8 @@ public final class UpCommand implements Callable<Integer> {
         }, "lakeloop-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stack.describe().forEach(console::result);
-        console.progress("Running. Ctrl-C (or lakeloop down) stops everything.");
+        console.progress("Running. Ctrl-C (or lakeloop down) stops everything. In another terminal, "
+                + "lakeloop demo runs a clickstream through this stack.");
         while (true) {
             Optional<String> exited = stack.supervisor().firstExited();
             if (exited.isPresent()) {
