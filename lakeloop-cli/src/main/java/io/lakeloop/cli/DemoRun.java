@@ -136,6 +136,7 @@ final class DemoRun {
                 chaosReport.put("emulatorFaults", RecordValues.JSON.readTree(CHAOS_FAULTS));
                 console.progress("Chaos: the emulator now throttles 20% and fails 5% of calls");
             }
+            observer.markStart();
             produce(stack, stream, producer, observer, emulator);
             boolean flowed = awaitFlow(observer, emulator);
             if (options.chaos) {
@@ -145,6 +146,12 @@ final class DemoRun {
             DemoReport report = DemoReport.build(stream, producer.acked(), observer, exported, targets, flowed,
                     chaosReport);
             report.reconciliation().toLines().forEach(options.json ? console::progress : console::result);
+            StringBuilder timing = new StringBuilder("Seconds from the first record produced until each stage was "
+                    + "complete:");
+            observer.secondsToReach().forEach((stage, seconds) -> timing.append(String.format(" %s %.1f", stage,
+                    seconds)));
+            (options.json ? (java.util.function.Consumer<String>) console::progress : console::result)
+                    .accept(timing.toString());
             Map<String, Object> json = report.json();
             if (exporterOutput != null) {
                 json.put("exporter", exporterOutput);

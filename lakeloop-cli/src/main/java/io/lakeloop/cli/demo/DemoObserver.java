@@ -33,6 +33,8 @@ public final class DemoObserver implements AutoCloseable {
     private final List<String> collatedIds = new ArrayList<>();
     private long upstreamRecords;
     private List<String> lakeIds = List.of();
+    private java.time.Instant start;
+    private final Map<String, Double> reached = new java.util.LinkedHashMap<>();
 
     /**
      * @param sinkDeadLetters the connectors' dead-letter topics by stage name ({@link DemoExpectations#UPSTREAM_DLQ},
@@ -68,6 +70,37 @@ public final class DemoObserver implements AutoCloseable {
         buckets.objects(targets.lakeBucket(), targets.lakePrefix(stream.day())).values()
                 .forEach(text -> ids.addAll(lakeEventIds(text, targets.lakeColumns(), runPrefix)));
         lakeIds = ids;
+        noteReached();
+    }
+
+    /** The moment production starts, from which {@link #secondsToReach()} counts. */
+    public void markStart() {
+        start = java.time.Instant.now();
+        reached.clear();
+    }
+
+    private void noteReached() {
+        DemoExpectations expected = new DemoExpectations(stream);
+        reach("personalize", new java.util.HashSet<>(emulatorIds).size(),
+                stream.count(EventFate.GOOD, EventFate.ANONYMOUS));
+        reach("upstream", upstreamRecords, expected.upstreamRecords());
+        reach("collated", collatedIds.size(), stream.count(EventFate.GOOD));
+        reach("lake", lakeIds.size(), stream.count(EventFate.GOOD));
+        reach("dead-lettered", collatorDeadLetters.count(), stream.count(EventFate.BAD, EventFate.ANONYMOUS));
+    }
+
+    private void reach(String stage, long observed, long expected) {
+        if (start != null && observed >= expected && !reached.containsKey(stage)) {
+            reached.put(stage, java.time.Duration.between(start, java.time.Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    /**
+     * Seconds from the start of production until each stage held all it must (as often as the demo looks: about
+     * once a second, and objects in S3 appear when the sinks rotate).
+     */
+    public Map<String, Double> secondsToReach() {
+        return new java.util.LinkedHashMap<>(reached);
     }
 
     private void collated(ConsumerRecord<byte[], byte[]> record) {

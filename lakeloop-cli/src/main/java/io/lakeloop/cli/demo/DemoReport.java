@@ -49,6 +49,7 @@ public record DemoReport(Reconciliation reconciliation, Map<String, Object> json
         json.put("produced", produced);
         json.putAll(reconciliation.toJson());
         json.put("flowedWithinTimeout", flowed);
+        json.put("secondsToReach", observer.secondsToReach());
         json.put("sinkDlqReasons", sinkReasons);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("uri", targets.exportUri());
