@@ -145,13 +145,13 @@ final class DemoRun {
             ExportedFile exported = export(targets, stream, new BucketReader(s3));
             DemoReport report = DemoReport.build(stream, producer.acked(), observer, exported, targets, flowed,
                     chaosReport);
-            report.reconciliation().toLines().forEach(options.json ? console::progress : console::result);
+            java.util.function.Consumer<String> print = options.json ? console::progress : console::result;
+            report.reconciliation().toLines().forEach(print);
             StringBuilder timing = new StringBuilder("Seconds from the first record produced until each stage was "
                     + "complete:");
             observer.secondsToReach().forEach((stage, seconds) -> timing.append(String.format(" %s %.1f", stage,
                     seconds)));
-            (options.json ? (java.util.function.Consumer<String>) console::progress : console::result)
-                    .accept(timing.toString());
+            print.accept(timing.toString());
             Map<String, Object> json = report.json();
             if (exporterOutput != null) {
                 json.put("exporter", exporterOutput);
