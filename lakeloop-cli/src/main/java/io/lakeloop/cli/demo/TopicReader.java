@@ -55,7 +55,8 @@ public final class TopicReader implements AutoCloseable {
         if (assigned) {
             return true;
         }
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        // a dead-letter topic appears only once its connector reports something: ask cheaply until it exists
+        List<PartitionInfo> partitions = consumer.listTopics(Duration.ofSeconds(5)).get(topic);
         if (partitions == null || partitions.isEmpty()) {
             return false;
         }
