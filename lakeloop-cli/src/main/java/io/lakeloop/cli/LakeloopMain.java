@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "lakeloop", mixinStandardHelpOptions = true, version = "lakeloop 0.1.0",
         description = "Lakeloop: Kafka between your S3 data lake and Amazon Personalize, on your machine or your MSK.",
         subcommands = {UpCommand.class, DownCommand.class, DemoCommand.class, ExportCommand.class,
-                CollateCommand.class, EmulatorCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+                CollateCommand.class, EmulatorCommand.class, DeployCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class LakeloopMain {
 
     private LakeloopMain() {

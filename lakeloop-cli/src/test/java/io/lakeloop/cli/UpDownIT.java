@@ -73,14 +73,20 @@ class UpDownIT {
                         RequestBody.fromString("still here"));
             }
 
+            CliProcess.Result status = CliProcess.run(tmp, "status1", Duration.ofMinutes(1), args("status", stack));
+            assertThat(status.exitCode()).as(status.stdout()).isZero();
+            assertThat(status.stdout()).contains("broker    running", "connect   running", "s3proxy   running");
+
             CliProcess.Result down = CliProcess.run(tmp, "down1", Duration.ofMinutes(2), args("down", stack));
             assertThat(down.exitCode()).as(down.stderr()).isZero();
-            assertThat(down.stderr()).contains("Stopped");
+            assertThat(down.stderr()).contains("Stopped", "broker", "connect", "s3proxy");
             // down sends up SIGTERM; up stops its services in its shutdown hook and exits as SIGTERM says (128 + 15)
             assertThat(up.waitFor(Duration.ofSeconds(60))).as(up.stderr()).isEqualTo(143);
             assertThat(up.stderr()).contains("Stopping the stack", "Stopped.").doesNotContain("ERROR");
         }
         assertNothingLeft(data, firstPids, p);
+        assertThat(CliProcess.run(tmp, "status2", Duration.ofMinutes(1), args("status", stack)).exitCode())
+                .isEqualTo(3);
 
         try (CliProcess up = CliProcess.start(tmp, "up2", args("up", stack))) {
             up.awaitStdout("Data folder:", START);
