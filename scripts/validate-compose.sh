@@ -16,13 +16,22 @@ else
 fi
 
 "${compose[@]}" -f docker-compose.yml config -q
-# the files the services mount must exist in the repository (build outputs excepted)
-for f in config/compose/connect-worker.properties config/compose/streams-collator.env \
-         config/streams-collator.properties config/personalize-events-sink.json \
-         config/s3-upstream-sink.json config/s3-lake-sink.json; do
-  if [[ ! -f "$f" ]]; then
-    echo "validate-compose: docker-compose.yml uses $f, which is missing" >&2
-    exit 1
+# the files the services mount must exist in the repository (build outputs excepted); a module's config is
+# required once the module is in the checkout
+status=0
+require() {
+  if [[ ! -f "$1" ]]; then
+    echo "validate-compose: docker-compose.yml uses $1, which is missing" >&2
+    status=1
   fi
-done
+}
+require config/compose/connect-worker.properties
+require config/compose/streams-collator.env
+[[ -d streams-collator ]] && require config/streams-collator.properties
+[[ -d connect-personalize-sink ]] && require config/personalize-events-sink.json
+if [[ -d connect-s3-sink ]]; then
+  require config/s3-upstream-sink.json
+  require config/s3-lake-sink.json
+fi
+[[ $status -eq 0 ]] || exit 1
 echo "docker-compose.yml is valid"
