@@ -46,12 +46,21 @@ public final class LocalStack implements AutoCloseable {
         requireNotRunning(settings);
         ProcessSupervisor.requireFreePorts(settings.ports().byService());
         LocalStack stack = new LocalStack(settings, console);
+        // Ctrl-C / SIGTERM while starting: stop what already runs (the callers install their own hook afterwards)
+        Thread hook = new Thread(stack::close, "lakeloop-start-abort");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             stack.startAll();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
         }
     }
 
