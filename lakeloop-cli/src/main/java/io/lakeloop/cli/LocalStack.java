@@ -246,24 +246,6 @@ public final class LocalStack implements AutoCloseable {
         return endpoints.containsKey(service);
     }
 
-    /** The lines {@code up} prints: what a user connects to. */
-    public List<String> describe() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Kafka bootstrap:   " + settings.kafkaBootstrap());
-        lines.add("Connect REST:      " + settings.connectUrl());
-        lines.add("S3 endpoint:       " + settings.s3Endpoint() + "  (access key " + settings.s3().accessKey()
-                + ", secret " + settings.s3().secretKey() + ", region " + settings.s3().region()
-                + ", path-style; buckets " + String.join(", ", S3ProxyProcess.BUCKETS) + ")");
-        lines.add("Personalize (emulator): " + (isRunning(EmulatorProcess.NAME) ? settings.emulatorUrl()
-                + "  (stats: " + settings.emulatorUrl() + "/_emulator/stats)" : "not running"));
-        lines.add("Collator health:   " + (isRunning(CollatorProcess.NAME) ? settings.collatorUrl() + "/health"
-                : "not running"));
-        lines.add("Topics:            " + String.join(", ", Topics.ALL.keySet().stream().sorted().toList()));
-        lines.add("Connectors:        " + (deployedConnectors.isEmpty() ? "none" : String.join(", ", deployedConnectors)));
-        lines.add("Data folder:       " + settings.dataDir() + "  (logs in " + settings.logsDir() + ")");
-        return lines;
-    }
-
     /** Leaves the services running after this process exits ({@code demo --keep-running}); {@code down} stops them. */
     public void detach() {
         PidFile.read(settings.runDir(), UP_PROCESS)

@@ -36,7 +36,7 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "lakeloop-up-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        stack.describe().forEach(console::result);
+        StackDescription.lines(stack).forEach(console::result);
         console.progress("Running. Ctrl-C (or lakeloop down) stops everything. In another terminal, "
                 + "lakeloop demo runs a clickstream through this stack.");
         while (true) {

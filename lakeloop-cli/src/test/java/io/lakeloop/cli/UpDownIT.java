@@ -55,9 +55,10 @@ class UpDownIT {
         Map<String, Long> firstPids;
         try (CliProcess up = CliProcess.start(tmp, "up1", args("up", stack))) {
             up.awaitStdout("Data folder:", START);
-            assertThat(up.stdout()).contains("Kafka bootstrap:   " + bootstrap)
-                    .contains("Connect REST:      http://127.0.0.1:" + p[2])
-                    .contains("S3 endpoint:       " + s3);
+            assertThat(up.stdout()).contains("Kafka bootstrap:        " + bootstrap)
+                    .contains("Connect REST:           http://127.0.0.1:" + p[2])
+                    .contains("S3 endpoint:            " + s3)
+                    .contains("Personalize (emulator): http://127.0.0.1:" + p[4]);
             firstPids = recordedPids(data);
             assertThat(firstPids).containsKeys("lakeloop", "broker", "s3proxy", "connect");
             firstPids.values().forEach(pid -> assertThat(ProcessHandle.of(pid)).hasValueSatisfying(
