@@ -8,9 +8,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code lakeloop status}: which services of the local stack run, with their pid and endpoint. Exit 0 when all do. */
+/**
+ * {@code lakeloop status}: which services of the local stack run, with their pid and endpoint. Exit 0 when every
+ * service that is built runs, 3 otherwise.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show which services of the local stack are running (exit code 0 when all of them are).")
+        description = "Show which services of the local stack are running (exit code 0 when every built one is).")
 public final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -18,6 +21,14 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private static boolean isBuilt(StackSettings settings, String service) {
+        return switch (service) {
+            case EmulatorProcess.NAME -> java.nio.file.Files.exists(settings.home().root().resolve(LocalStack.EMULATOR_JAR));
+            case CollatorProcess.NAME -> java.nio.file.Files.exists(settings.home().root().resolve(LocalStack.COLLATOR_JAR));
+            default -> true;
+        };
+    }
 
     @Override
     public Integer call() {
@@ -27,13 +38,16 @@ public final class StatusCommand implements Callable<Integer> {
                 settings.s3Endpoint(), EmulatorProcess.NAME, settings.emulatorUrl(), ConnectProcess.NAME,
                 settings.connectUrl(), CollatorProcess.NAME, settings.collatorUrl());
         List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), LocalStack.SERVICES);
+        boolean allUp = true;
         for (String service : LocalStack.SERVICES) {
+            boolean built = isBuilt(settings, service);
             String pid = PidFile.read(settings.runDir(), service).filter(p -> alive.contains(service))
                     .map(p -> "pid " + p.pid()).orElse("-");
-            console.result(String.format("%-9s %-8s %-10s %s", service, alive.contains(service) ? "running"
-                    : "stopped", pid, endpoints.get(service)));
+            String state = alive.contains(service) ? "running" : built ? "stopped" : "not built";
+            console.result(String.format("%-9s %-9s %-10s %s", service, state, pid, endpoints.get(service)));
+            allUp &= alive.contains(service) || !built;
         }
         console.result("data: " + settings.dataDir());
-        return alive.size() == LocalStack.SERVICES.size() ? 0 : 3;
+        return allUp && !alive.isEmpty() ? 0 : 3;
     }
 }

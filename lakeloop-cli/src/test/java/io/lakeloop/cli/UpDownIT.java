@@ -76,7 +76,7 @@ class UpDownIT {
 
             CliProcess.Result status = CliProcess.run(tmp, "status1", Duration.ofMinutes(1), args("status", stack));
             assertThat(status.exitCode()).as(status.stdout()).isZero();
-            assertThat(status.stdout()).contains("broker    running", "connect   running", "s3proxy   running");
+            assertThat(status.stdout()).contains("broker    running", "connect   running", "s3proxy   running", "emulator  running");
 
             CliProcess.Result down = CliProcess.run(tmp, "down1", Duration.ofMinutes(2), args("down", stack));
             assertThat(down.exitCode()).as(down.stderr()).isZero();
