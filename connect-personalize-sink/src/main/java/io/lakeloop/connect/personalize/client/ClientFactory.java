@@ -1,0 +1,45 @@
+package io.lakeloop.connect.personalize.client;
+
+import io.lakeloop.aws.AwsClients;
+import io.lakeloop.aws.AwsSettings;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
+
+/**
+ * Builds the Personalize Events client: region, endpoint, credentials (incl. assume-role) and timeouts from
+ * lakeloop-core's {@link AwsClients}; one attempt per call (the connector owns retries, backoff and its deadline);
+ * an Apache HTTP client whose pool holds one connection per call in flight, so no call waits for a connection and
+ * none pays a new TLS handshake (HttpURLConnection, core's default, keeps only 5 idle connections per host).
+ */
+public final class ClientFactory {
+
+    private ClientFactory() {
+    }
+
+    /** The client and the HTTP client it uses; closing closes both (the SDK does not own an HTTP client given to it). */
+    public record Clients(PersonalizeEventsClient client, SdkHttpClient http) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } finally {
+                http.close();
+            }
+        }
+    }
+
+    public static Clients create(AwsSettings settings, int maxInFlight) {
+        SdkHttpClient http = ApacheHttpClient.builder()
+                .maxConnections(Math.max(1, maxInFlight))
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout())
+                .tcpKeepAlive(true)
+                .build();
+        var builder = AwsClients.configure(PersonalizeEventsClient.builder(), settings);
+        builder.httpClient(http);
+        builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        return new Clients(builder.build(), http);
+    }
+}

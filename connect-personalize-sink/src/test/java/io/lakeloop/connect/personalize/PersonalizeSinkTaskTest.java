@@ -1,0 +1,236 @@
+package io.lakeloop.connect.personalize;
+
+import static io.lakeloop.connect.personalize.TestRecords.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.lakeloop.connect.personalize.client.BatchCall;
+import io.lakeloop.connect.personalize.client.CallFactory;
+import io.lakeloop.connect.personalize.config.PersonalizeSinkConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.personalizeevents.model.Event;
+import software.amazon.awssdk.services.personalizeevents.model.InvalidInputException;
+
+class PersonalizeSinkTaskTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+
+    private final List<Event> sent = new CopyOnWriteArrayList<>();
+    private PersonalizeSinkTask task;
+
+    @AfterEach
+    void stop() {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    private PersonalizeSinkTask start(BatchCall call, FakeContext context, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", "unit");
+        props.put(PersonalizeSinkConfig.TRACKING_ID_CONFIG, "tracker");
+        props.put(PersonalizeSinkConfig.BATCH_LINGER_CONFIG, "0");
+        props.put(PersonalizeSinkConfig.RETRY_INITIAL_CONFIG, "1");
+        props.put(PersonalizeSinkConfig.RETRY_MAX_CONFIG, "5");
+        props.putAll(extra);
+        task = new PersonalizeSinkTask(config -> new CallFactory.Opened(call, () -> { }), Duration.ofMillis(300));
+        task.initialize(context.context());
+        task.start(props);
+        return task;
+    }
+
+    private BatchCall recording() {
+        return batch -> batch.entries().forEach(e -> sent.add((Event) e.payload()));
+    }
+
+    private static String event(String user, String session, String type) {
+        return "{\"user_id\":\"" + user + "\",\"session_id\":\"" + session + "\",\"event_type\":\"" + type
+                + "\",\"timestamp\":1700000000}";
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> commit(long upTo) {
+        return task.preCommit(Map.of(P0, new OffsetAndMetadata(upTo)));
+    }
+
+    @Test
+    void commitsOffsetsOnlyOncePersonalizeAcceptedTheRecords() throws InterruptedException {
+        CountDownLatch gate = new CountDownLatch(1);
+        start(batch -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recording().send(batch);
+        }, new FakeContext(Set.of(P0), true), Map.of());
+
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            records.add(record("t", 0, 100 + i, event("u" + (i % 2), "s", "e" + i)));
+        }
+        task.put(records);
+
+        assertThat(commit(125)).containsEntry(P0, new OffsetAndMetadata(100));
+        gate.countDown();
+        await().atMost(WAIT).until(() -> sent.size() == 25);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(125)).containsEntry(P0, new OffsetAndMetadata(125)));
+        assertThat(task.metrics().getRecordsIn()).isEqualTo(25);
+        assertThat(task.metrics().getRecordsSent()).isEqualTo(25);
+        // u0 has 13 events: one call of 10 and one of 3, in order
+        assertThat(sent).filteredOn(e -> Integer.parseInt(e.eventType().substring(1)) % 2 == 0)
+                .extracting(Event::eventType).containsExactly("e0", "e2", "e4", "e6", "e8", "e10", "e12", "e14",
+                        "e16", "e18", "e20", "e22", "e24");
+    }
+
+    @Test
+    void badRecordsGoToTheDeadLetterQueueWithTheirReasonAndTheirOffsetsMoveOn() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(recording(), context, Map.of("errors.tolerance", "all"));
+
+        task.put(List.of(record("t", 0, 0, event("u", "s", "ok")),
+                record("t", 0, 1, "{\"user_id\":\"u\",\"session_id\":\"s\",\"timestamp\":1700000000}"),
+                record("t", 0, 2, "not json")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(3)).containsEntry(P0, new OffsetAndMetadata(3)));
+        assertThat(sent).extracting(Event::eventType).containsExactly("ok");
+        assertThat(context.reported).hasSize(2);
+        assertThat(context.reported.get(0).record().headers().lastWithName(DeadLetters.REASON_CODE_HEADER).value())
+                .isEqualTo("MISSING_FIELD");
+        assertThat(context.reported.get(0).record().kafkaOffset()).isEqualTo(1);
+        assertThat(context.reported.get(1).record().headers().lastWithName(DeadLetters.REASON_CODE_HEADER).value())
+                .isEqualTo("UNDECODABLE");
+        assertThat(context.reported.get(1).error().getMessage()).startsWith("UNDECODABLE: ");
+        assertThat(task.metrics().getDeadLettered()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutToleranceABadRecordFailsTheTaskNamingItsPositionAndReason() {
+        start(recording(), new FakeContext(Set.of(P0), true), Map.of());
+
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 7, "{\"user_id\":\"u\"}"))))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("t/0/7").hasMessageContaining("MISSING_FIELD")
+                .hasMessageContaining("errors.tolerance");
+        assertThat(commit(8)).containsEntry(P0, new OffsetAndMetadata(7));
+    }
+
+    @Test
+    void recordsPersonalizeRejectsAreIsolatedAndDeadLettered() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(batch -> {
+            if (batch.entries().stream().anyMatch(e -> ((Event) e.payload()).eventType().equals("poison"))) {
+                throw (InvalidInputException) InvalidInputException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidInputException")
+                                .errorMessage("rejected").build()).build();
+            }
+            recording().send(batch);
+        }, context, Map.of("errors.tolerance", "all"));
+
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(record("t", 0, i, event("u", "s", i == 4 ? "poison" : "e" + i)));
+        }
+        task.put(records);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            task.put(List.of()); // the task thread routes service rejections to the reporter
+            assertThat(commit(10)).containsEntry(P0, new OffsetAndMetadata(10));
+        });
+        assertThat(sent).hasSize(9);
+        assertThat(context.reported).singleElement().satisfies(r -> {
+            assertThat(r.record().kafkaOffset()).isEqualTo(4);
+            assertThat(r.record().headers().lastWithName(DeadLetters.REASON_CODE_HEADER).value())
+                    .isEqualTo(DeadLetters.SERVICE_REJECTED);
+        });
+    }
+
+    @Test
+    void aFatalErrorFailsTheNextPutAndKeepsTheOffsets() {
+        start(batch -> {
+            throw AwsServiceException.builder().statusCode(403)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").build()).build();
+        }, new FakeContext(Set.of(P0), true), Map.of());
+
+        task.put(List.of(record("t", 0, 0, event("u", "s", "a"))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> task.put(List.of()))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("PutEvents tracker")
+                .hasMessageContaining("AccessDenied"));
+        assertThat(commit(1)).containsEntry(P0, new OffsetAndMetadata(0));
+    }
+
+    @Test
+    void withToleranceButNoReporterBadRecordsAreCountedAndSkipped() {
+        start(recording(), new FakeContext(Set.of(P0), false), Map.of("errors.tolerance", "all"));
+
+        task.put(List.of(record("t", 0, 0, "[]"), record("t", 0, 1, event("u", "s", "ok"))));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(2)).containsEntry(P0, new OffsetAndMetadata(2)));
+        assertThat(task.metrics().getDeadLettered()).isEqualTo(1);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void aFullBufferHoldsPutBackAndThenAsksConnectToRedeliver() {
+        CountDownLatch gate = new CountDownLatch(1);
+        start(batch -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recording().send(batch);
+        }, new FakeContext(Set.of(P0), true), Map.of(PersonalizeSinkConfig.MAX_BUFFERED_CONFIG, "5"));
+        List<SinkRecord> first = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            first.add(record("t", 0, i, event("u" + i, "s", "e" + i)));
+        }
+        task.put(first); // taken whole: the buffer was empty
+
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 10, event("u", "s", "late")))))
+                .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class)
+                .hasMessageContaining("max.buffered.records=5");
+        assertThat(commit(11)).containsEntry(P0, new OffsetAndMetadata(0));
+
+        gate.countDown();
+        task.put(List.of(record("t", 0, 10, event("u", "s", "late")))); // Connect redelivers; now there is room
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(11)).containsEntry(P0, new OffsetAndMetadata(11)));
+        assertThat(sent).hasSize(11);
+    }
+
+    @Test
+    void withoutToleranceARecordPersonalizeRejectsFailsTheTaskEvenWhenPreCommitSeesItFirst() {
+        start(batch -> {
+            throw (InvalidInputException) InvalidInputException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidInputException")
+                            .errorMessage("Value 'secret-user' is bad").build()).build();
+        }, new FakeContext(Set.of(P0), true), Map.of());
+
+        task.put(List.of(record("t", 0, 3, event("secret-user", "s", "a"))));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(commit(4)).containsEntry(P0, new OffsetAndMetadata(3));
+            assertThatThrownBy(() -> task.put(List.of())).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("t/0/3").hasMessageContaining(DeadLetters.SERVICE_REJECTED)
+                    .hasMessageNotContaining("secret-user");
+        });
+    }
+}

@@ -1,0 +1,347 @@
+package io.lakeloop.export;
+
+import io.lakeloop.aws.AwsSettings;
+import io.lakeloop.aws.CredentialsMode;
+import io.lakeloop.event.RecordValues;
+import io.lakeloop.event.TimestampUnit;
+import io.lakeloop.export.report.ValidationReport;
+import io.lakeloop.export.rows.Dedupe;
+import io.lakeloop.lake.DataAddress;
+import io.lakeloop.lake.LakeColumn;
+import io.lakeloop.lake.LakeLayout;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code csv-exporter} command: lake parts → the one CSV Personalize imports, with a validation report.
+ * The only class that exits. Exit codes: {@value #OK} ok; {@value #FAILED} the export failed, or with
+ * {@code --strict} Personalize's minimums do not hold, or the import job failed; {@value #USAGE} usage error.
+ */
+@Command(name = "csv-exporter", mixinStandardHelpOptions = true, version = "csv-exporter 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Streams every part of a lake table (CSV or JSON lines, gzipped or not) into one UTF-8 CSV",
+                "for Amazon Personalize, atomically, and writes <output>.report.json beside it.",
+                "S3 settings come from the usual AWS environment (AWS_REGION, AWS_ENDPOINT_URL[_S3],",
+                "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the output and its report are published",
+                "1:the export failed (nothing published), or --strict and Personalize's minimums do not hold,"
+                        + " or the import job failed",
+                "2:usage error"})
+public final class ExporterMain implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--source", paramLabel = "LOCATION",
+            description = "s3://bucket/prefix/ or a local folder (or file). Or give --dataset/--table instead.")
+    String source;
+    @Option(names = "--dataset", description = "Lake dataset, e.g. crm_derived_restricted (with --table)")
+    String dataset;
+    @Option(names = "--table", description = "Lake table, e.g. t200_dashboard_interaction")
+    String table;
+    @Option(names = "--date", description = "Partition date YYYY-MM-DD (default: today, UTC)")
+    LocalDate date;
+    @Option(names = "--stage", defaultValue = "prod", description = "Lake stage: prod, staging, dev (default: ${DEFAULT-VALUE})")
+    String stage;
+    @Option(names = "--tenant", description = "Tenant: the lake bucket is <tenant>-c360-lake[-stage]")
+    String tenant;
+    @Option(names = "--lake-bucket", description = "The lake bucket, instead of --tenant")
+    String lakeBucket;
+
+    @Option(names = "--output", required = true, paramLabel = "LOCATION",
+            description = "s3://bucket/key.csv or a local file (a folder prefix with --folder)")
+    String output;
+    @Option(names = "--columns", split = ",", paramLabel = "COLUMN",
+            description = "Output columns in schema order (default: USER_ID,ITEM_ID,TIMESTAMP; also EVENT_TYPE, "
+                    + "EVENT_VALUE, SESSION_ID, EVENT_ID)")
+    List<String> columns;
+    @Option(names = "--folder", description = "Write several CSVs of at most --max-file-size under the output prefix")
+    boolean folder;
+    @Option(names = "--max-file-size", defaultValue = "1g", paramLabel = "SIZE",
+            description = "Largest file in folder mode, e.g. 512m, 1g (default: ${DEFAULT-VALUE})")
+    String maxFileSize;
+    @Option(names = "--dedupe", defaultValue = "none", paramLabel = "none|rows|event-id",
+            description = "Drop repeated rows or repeated EVENT_IDs, keeping the first (default: ${DEFAULT-VALUE})")
+    String dedupe;
+    @Option(names = "--timestamp-unit", defaultValue = "auto", paramLabel = "auto|seconds|milliseconds",
+            description = "How numeric timestamps in the parts are read (default: ${DEFAULT-VALUE})")
+    String timestampUnit;
+    @Option(names = "--strict", description = "Exit 1 when Personalize's import minimums or size limit do not hold")
+    boolean strict;
+    @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
+    boolean json;
+    @Option(names = "--no-progress", description = "No progress output on stderr")
+    boolean noProgress;
+    @Option(names = "--verbose", description = "Log at INFO (no ids or values are ever logged above DEBUG)")
+    boolean verbose;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parts read in parallel (default: cores, at least 2)")
+    Integer threads;
+    @Option(names = "--exact-distinct-limit", paramLabel = "N",
+            description = "Distinct users/items counted exactly up to N, then estimated (default: 262144)")
+    Integer exactDistinctLimit;
+    @Option(names = "--dedupe-heap-keys", paramLabel = "N",
+            description = "De-duplication keys kept on the heap before spilling to a mapped file (default: 1048576)")
+    Integer dedupeHeapKeys;
+    @Option(names = "--spill-dir", description = "Where de-duplication spills (default: java.io.tmpdir)")
+    Path spillDir;
+
+    @Option(names = "--endpoint-url", description = "S3 endpoint override (default: AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL)")
+    URI endpoint;
+    @Option(names = "--region", description = "AWS region (default: AWS_REGION / the SDK's chain)")
+    String region;
+    @Option(names = "--profile", description = "AWS profile for credentials")
+    String profile;
+
+    @Option(names = "--import-dataset-arn", description = "Start a Personalize import job into this interactions dataset")
+    String importDatasetArn;
+    @Option(names = "--import-role-arn", description = "The role Personalize assumes to read the output")
+    String importRoleArn;
+    @Option(names = "--import-job-name", description = "Import job name (default: csv-exporter-<UTC time>)")
+    String importJobName;
+    @Option(names = "--import-mode", defaultValue = "FULL", description = "FULL or INCREMENTAL (default: ${DEFAULT-VALUE})")
+    String importMode;
+    @Option(names = "--no-wait", description = "Start the import job and return without waiting for it")
+    boolean noWait;
+    @Option(names = "--import-timeout", defaultValue = "PT3H", description = "Longest wait for the job (default: ${DEFAULT-VALUE})")
+    Duration importTimeout;
+    @Option(names = "--import-poll-interval", defaultValue = "PT30S",
+            description = "Time between two job status polls (default: ${DEFAULT-VALUE})")
+    Duration importPollInterval;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final boolean terminal;
+
+    ExporterMain(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "csv-exporter-log4j2.xml");
+        }
+        System.exit(execute(args, System.out, System.err, System.getenv(), System.console() != null));
+    }
+
+    /** Runs the command and returns its exit code (what {@link #main} exits with). */
+    static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+        CommandLine cl = new CommandLine(new ExporterMain(out, err, env, terminal));
+        cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (verbose) {
+            System.setProperty("csv-exporter.log.level", "INFO");
+        }
+        ExportRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        ProgressPrinter progress = new ProgressPrinter(err, terminal, 10_000);
+        try {
+            ExportResult result = Exporter.run(request, noProgress ? Progress.Listener.NONE : progress,
+                    status -> {
+                        if (!noProgress) {
+                            err.println("import job: " + status);
+                        }
+                    });
+            progress.finish();
+            return finish(result);
+        } catch (ExportException e) {
+            progress.finish();
+            return fail(e.getMessage());
+        }
+    }
+
+    private int finish(ExportResult result) {
+        ValidationReport report = result.report();
+        boolean importFailed = report.importJob() != null && !"ACTIVE".equals(report.importJob().status())
+                && !(noWait && report.importJob().failureReason() == null);
+        boolean notReady = !report.personalize().ok();
+        int code = importFailed || (strict && notReady) ? FAILED : OK;
+        String status = importFailed ? "IMPORT_FAILED" : notReady ? "NOT_READY" : "OK";
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("status", status);
+            o.put("exitCode", code);
+            o.put("files", result.files());
+            o.put("reportLocation", result.reportLocation().toString());
+            o.put("report", report);
+            out.println(toJson(o));
+        } else {
+            out.println(report.summary());
+            out.println("report: " + result.reportLocation());
+            if (code != OK) {
+                err.println(importFailed ? "error: the import job did not become ACTIVE"
+                        : "error: --strict and the export does not meet Personalize's import minimums");
+            }
+        }
+        return code;
+    }
+
+    private int fail(String message) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("status", "FAILED");
+            o.put("exitCode", FAILED);
+            o.put("error", message);
+            out.println(toJson(o));
+        } else {
+            err.println("error: " + message);
+        }
+        return FAILED;
+    }
+
+    private int usage(String message) {
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("status", "USAGE");
+            o.put("exitCode", USAGE);
+            o.put("error", message);
+            out.println(toJson(o));
+        } else {
+            err.println("usage error: " + message);
+            err.println("Try 'csv-exporter --help'.");
+        }
+        return USAGE;
+    }
+
+    private static String toJson(Object o) {
+        try {
+            return RecordValues.JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request the options describe; IllegalArgumentException for any bad value. */
+    ExportRequest request() {
+        ExportRequest.Builder b = ExportRequest.builder();
+        if ((source == null) == (dataset == null && table == null)) {
+            throw new IllegalArgumentException("give either --source or --dataset with --table");
+        }
+        if (source != null) {
+            b.source(source);
+        } else {
+            b.source(layout(), new DataAddress(dataset, table, date == null ? LocalDate.now(ZoneOffset.UTC) : date, stage));
+        }
+        b.output(output);
+        if (columns != null) {
+            b.columns(columns.stream().map(c -> LakeColumn.byName(c).orElseThrow(() ->
+                    new IllegalArgumentException("unknown column '" + c + "'; columns are " + LakeColumn.ALL))).toList());
+        }
+        if (folder) {
+            b.folder(parseSize(maxFileSize));
+        }
+        b.dedupe(enumOf(Dedupe.class, dedupe.replace('-', '_'), "--dedupe"));
+        b.timestampUnit(enumOf(TimestampUnit.class, timestampUnit, "--timestamp-unit"));
+        if (threads != null) {
+            b.threads(positive(threads, "--threads"));
+        }
+        if (exactDistinctLimit != null) {
+            b.exactDistinctLimit(positive(exactDistinctLimit, "--exact-distinct-limit"));
+        }
+        if (dedupeHeapKeys != null) {
+            b.dedupeHeapKeys(positive(dedupeHeapKeys, "--dedupe-heap-keys"));
+        }
+        if (spillDir != null) {
+            b.spillDir(spillDir);
+        }
+        b.aws(aws("S3", endpoint));
+        b.personalizeAws(aws("PERSONALIZE", null));
+        if (importDatasetArn != null || importRoleArn != null) {
+            if (importDatasetArn == null || importRoleArn == null) {
+                throw new IllegalArgumentException("an import job needs both --import-dataset-arn and --import-role-arn");
+            }
+            String name = importJobName != null ? importJobName : "csv-exporter-" + DateTimeFormatter
+                    .ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now());
+            b.importJob(new ImportJobRequest(importDatasetArn, importRoleArn, name,
+                    importMode.toUpperCase(Locale.ROOT), !noWait, importTimeout, importPollInterval));
+        }
+        return b.build();
+    }
+
+    private LakeLayout layout() {
+        if ((tenant == null) == (lakeBucket == null)) {
+            throw new IllegalArgumentException("with --dataset/--table give either --tenant or --lake-bucket");
+        }
+        return tenant != null ? LakeLayout.ofTenant(tenant, stage) : LakeLayout.ofBuckets("-", lakeBucket, "-");
+    }
+
+    private AwsSettings aws(String service, URI endpointOverride) {
+        AwsSettings s = AwsSettings.fromEnvironment(env, service);
+        if (endpointOverride != null) {
+            s = s.withEndpoint(endpointOverride);
+        }
+        if (region != null) {
+            s = s.withRegion(region);
+        }
+        if (profile != null) {
+            s = new AwsSettings(s.region(), s.endpoint(), CredentialsMode.PROFILE, null, null, null, profile, null,
+                    null, null, s.connectTimeout(), s.readTimeout());
+        }
+        return s;
+    }
+
+    static long parseSize(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long mult = 1;
+        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+        if (last == 'k' || last == 'm' || last == 'g') {
+            mult = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long v = Long.parseLong(t) * mult;
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-file-size '" + text + "' is not a size like 512m or 1g");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String option) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static int positive(int v, String option) {
+        if (v < 1) {
+            throw new IllegalArgumentException(option + " must be positive, not " + v);
+        }
+        return v;
+    }
+}

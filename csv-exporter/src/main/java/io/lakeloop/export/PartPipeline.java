@@ -1,0 +1,169 @@
+package io.lakeloop.export;
+
+import io.lakeloop.export.report.Rejections;
+import io.lakeloop.export.rows.Chunk;
+import io.lakeloop.export.rows.ChunkPool;
+import io.lakeloop.export.rows.Decompression;
+import io.lakeloop.export.rows.PartReader;
+import io.lakeloop.export.rows.RowRules;
+import io.lakeloop.export.rows.RowSink;
+import io.lakeloop.export.source.PartRef;
+import io.lakeloop.export.source.PartSource;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reads parts ahead of the writer, in parallel and bounded: at most {@code window} parts are open at once, read by
+ * {@code threads} threads (download, gunzip, row scan all happen there), and each part may run at most
+ * {@value #QUEUE} chunks ahead of the writer. The writer takes the parts in list order with {@link #next}, so the
+ * output order is the list order however the reading interleaves.
+ */
+final class PartPipeline implements AutoCloseable {
+
+    static final int QUEUE = 3;
+
+    /** What a part's queue carries, in this order: one header, chunks, then done or failed. */
+    sealed interface Message permits Header, Rows, Done, Failed {
+    }
+
+    record Header(List<String> columns) implements Message {
+    }
+
+    record Rows(Chunk chunk) implements Message {
+    }
+
+    record Done(long rowsIn, Rejections rejections) implements Message {
+    }
+
+    record Failed(Exception error) implements Message {
+    }
+
+    private final PartSource source;
+    private final RowRules rules;
+    private final List<PartRef> parts;
+    private final ChunkPool pool;
+    private final int window;
+    private final ExecutorService executor;
+    private final LongAdder bytesRead = new LongAdder();
+    private final Job[] jobs;
+    private int submitted;
+
+    PartPipeline(PartSource source, RowRules rules, List<PartRef> parts, ChunkPool pool, int threads, int window) {
+        this.source = source;
+        this.rules = rules;
+        this.parts = List.copyOf(parts);
+        this.pool = pool;
+        this.window = Math.max(1, window);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "csv-exporter-read-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.jobs = new Job[this.parts.size()];
+    }
+
+    long bytesRead() {
+        return bytesRead.sum();
+    }
+
+    /** The queue of part {@code i}, after starting the reads up to {@code i + window - 1}. */
+    BlockingQueue<Message> next(int i) {
+        while (submitted < parts.size() && submitted < i + window) {
+            Job job = new Job(parts.get(submitted));
+            jobs[submitted++] = job;
+            executor.execute(job);
+        }
+        BlockingQueue<Message> q = jobs[i].queue;
+        jobs[i] = null;
+        return q;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private final class Job implements Runnable, RowSink {
+        private final PartRef part;
+        private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUE);
+        private Chunk chunk;
+
+        Job(PartRef part) {
+            this.part = part;
+        }
+
+        @Override
+        public void run() {
+            String name = source.nameOf(part);
+            try (InputStream raw = new Counting(source.open(part))) {
+                PartReader reader = PartReader.open(Decompression.open(raw), rules, name);
+                queue.put(new Header(reader.header()));
+                reader.readRows(this);
+                if (chunk != null && !chunk.isEmpty()) {
+                    queue.put(new Rows(chunk));
+                    chunk = null;
+                }
+                queue.put(new Done(reader.rowsIn(), reader.rejections()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the export was abandoned
+            } catch (Exception e) {
+                try {
+                    queue.put(new Failed(e));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void row(byte[] row, int length, long user, long item, long ts, long a, long b)
+                throws InterruptedException {
+            if (chunk == null) {
+                chunk = pool.take();
+            }
+            if (!chunk.fits(length)) {
+                if (!chunk.isEmpty()) {
+                    queue.put(new Rows(chunk));
+                    chunk = pool.take();
+                }
+                if (!chunk.fits(length)) { // a row longer than a chunk (rows are capped, chunks are not smaller)
+                    throw new IllegalStateException("a row of " + length + " bytes exceeds the chunk size");
+                }
+            }
+            chunk.add(row, length, user, item, ts, a, b);
+        }
+    }
+
+    private final class Counting extends FilterInputStream {
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                bytesRead.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                bytesRead.add(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.lakeloop.export;
+
+import io.lakeloop.aws.AwsClients;
+import io.lakeloop.aws.AwsSettings;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The exporter's AWS clients: core's shared settings (whose HTTP client makes the URL-connection client's wrapped
+ * I/O errors retryable), and path-style addressing whenever an endpoint is set.
+ */
+final class S3Clients {
+
+    /** The region S3-compatible stores (s3proxy, MinIO) accept when none is configured. */
+    static final String FALLBACK_REGION = "us-east-1";
+
+    private S3Clients() {
+    }
+
+    static S3Client create(AwsSettings settings) {
+        AwsSettings s = settings;
+        if (s.region() == null && !regionConfigured()) {
+            s = s.withRegion(FALLBACK_REGION);
+        }
+        return configure(S3Client.builder(), s).forcePathStyle(s.endpoint() != null).build();
+    }
+
+    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
+            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> B configure(B builder,
+                                                                                                 AwsSettings s) {
+        return AwsClients.configure(builder, s);
+    }
+
+    private static boolean regionConfigured() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion() != null;
+        } catch (SdkClientException e) {
+            return false;
+        }
+    }
+}

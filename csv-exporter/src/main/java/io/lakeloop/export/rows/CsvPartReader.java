@@ -1,0 +1,220 @@
+package io.lakeloop.export.rows;
+
+import io.lakeloop.event.InvalidEventException;
+import io.lakeloop.lake.LakeColumn;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An RFC 4180 CSV part read at the byte level: each row is scanned in place for its field boundaries and the output
+ * row is assembled by copying the raw bytes of the fields it keeps (quoting included), so nothing is decoded but the
+ * cells that must be checked (ids, timestamp, event value). The first row is the header when it names USER_ID,
+ * ITEM_ID and TIMESTAMP; otherwise the part has no header and its columns are the lake schema's, in order.
+ */
+public final class CsvPartReader extends PartReader {
+
+    private final CsvRowScanner s;
+    private final int[] index = new int[LakeColumn.values().length];
+    private List<String> header = List.of();
+    private int headerSize;
+    private final byte[] out = new byte[RowRules.MAX_ROW_BYTES + 128];
+
+    CsvPartReader(ByteInput in, RowRules rules, String partName) {
+        super(in, rules, partName);
+        this.s = new CsvRowScanner(in);
+    }
+
+    @Override
+    void start() throws IOException {
+        int r = s.scanFilling();
+        if (r == CsvRowScanner.END) {
+            return;
+        }
+        if (r == CsvRowScanner.NEED_MORE) {
+            throw new PartFormatException(partName + ": the first row is longer than " + RowRules.MAX_ROW_BYTES
+                    + " bytes; not a lake CSV part");
+        }
+        List<String> names = new ArrayList<>(s.nFields);
+        for (int i = 0; i < s.nFields; i++) {
+            s.content(i);
+            names.add(new String(s.cBuf, s.cOff, s.cLen, StandardCharsets.UTF_8).trim().toUpperCase(Locale.ROOT));
+        }
+        boolean hasHeader = names.containsAll(List.of("USER_ID", "ITEM_ID", "TIMESTAMP"));
+        if (hasHeader) {
+            in.pos = s.nextStart;
+            record = 1;
+        } else {
+            names = LakeColumn.ALL.stream().map(Enum::name).toList();
+        }
+        header = List.copyOf(names);
+        headerSize = names.size();
+        Arrays.fill(index, -1);
+        for (int i = 0; i < names.size(); i++) {
+            LakeColumn c = LakeColumn.byName(names.get(i)).orElse(null);
+            if (c != null) {
+                if (index[c.ordinal()] >= 0) {
+                    throw new PartFormatException(partName + ": column " + c + " appears twice in the header");
+                }
+                index[c.ordinal()] = i;
+            }
+        }
+        for (LakeColumn c : rules.requiredInput()) {
+            if (index[c.ordinal()] < 0) {
+                throw new PartFormatException(partName + ": no column " + c + " (header " + header + ")");
+            }
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public void readRows(RowSink sink) throws IOException, InterruptedException {
+        if (header.isEmpty()) {
+            return;
+        }
+        while (true) {
+            int r = s.scanFilling();
+            if (r == CsvRowScanner.END) {
+                return;
+            }
+            record++;
+            if (r == CsvRowScanner.NEED_MORE) { // longer than any legitimate row: skip to the next line feed
+                rowsIn++;
+                reject(RowRules.ROW_TOO_LONG);
+                s.skipLine();
+                continue;
+            }
+            if (s.nextStart - in.pos > RowRules.MAX_ROW_BYTES) {
+                rowsIn++;
+                reject(RowRules.ROW_TOO_LONG);
+            } else if (!(s.nFields == 1 && s.fe[0] == s.fs[0] && !s.fq[0])) {
+                rowsIn++;
+                row(sink);
+            }
+            in.pos = s.nextStart;
+        }
+    }
+
+
+    private void row(RowSink sink) throws InterruptedException {
+        if (s.malformed) {
+            reject(RowRules.MALFORMED_CSV);
+            return;
+        }
+        if (s.nFields != headerSize) {
+            reject(RowRules.FIELD_COUNT);
+            return;
+        }
+        s.content(index[LakeColumn.USER_ID.ordinal()]);
+        String bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+        long user = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        if (bad == null) {
+            s.content(index[LakeColumn.ITEM_ID.ordinal()]);
+            bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+        }
+        long item = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        long ts = 0;
+        boolean tsAsIs = false;
+        if (bad == null) {
+            int f = index[LakeColumn.TIMESTAMP.ordinal()];
+            s.content(f);
+            ts = rules.plainSeconds(s.cBuf, s.cOff, s.cLen);
+            tsAsIs = ts >= 0 && !s.fq[f];
+            if (ts < 0) {
+                try {
+                    ts = rules.epochSeconds(s.cBuf, s.cOff, s.cLen);
+                } catch (InvalidEventException e) {
+                    bad = e.rejection().code().name();
+                }
+            }
+        }
+        if (bad == null) {
+            bad = checkOptional();
+        }
+        if (bad != null) {
+            reject(bad);
+            return;
+        }
+        int n = assemble(ts, tsAsIs);
+        long a = 0;
+        long b = 0;
+        if (rules.dedupe() == Dedupe.ROWS) {
+            a = Hashing.hash(out, 0, n, Hashing.SEED_A);
+            b = Hashing.hash(out, 0, n, Hashing.SEED_B);
+        } else if (rules.dedupe() == Dedupe.EVENT_ID) {
+            s.content(index[LakeColumn.EVENT_ID.ordinal()]);
+            if (s.cLen > 0) {
+                a = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A) | 1;
+                b = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_B);
+            }
+        }
+        sink.row(out, n, user, item, ts, a, b);
+    }
+
+    private String checkOptional() {
+        for (LakeColumn c : rules.output()) {
+            if (c == LakeColumn.EVENT_TYPE) {
+                s.content(index[c.ordinal()]);
+                String bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+                if (bad != null) {
+                    return bad;
+                }
+            } else if (c == LakeColumn.EVENT_VALUE) {
+                s.content(index[c.ordinal()]);
+                String bad = RowRules.checkEventValue(s.cBuf, s.cOff, s.cLen);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The output row: raw field bytes in output order, the timestamp as epoch seconds, CRLF. */
+    private int assemble(long ts, boolean tsAsIs) {
+        byte[] b = in.buf;
+        int n = 0;
+        List<LakeColumn> cols = rules.output();
+        for (int k = 0; k < cols.size(); k++) {
+            if (k > 0) {
+                out[n++] = ',';
+            }
+            LakeColumn c = cols.get(k);
+            if (c == LakeColumn.TIMESTAMP && !tsAsIs) {
+                n = writeLong(ts, n);
+            } else {
+                int f = index[c.ordinal()];
+                int len = s.fe[f] - s.fs[f];
+                System.arraycopy(b, s.fs[f], out, n, len);
+                n += len;
+            }
+        }
+        out[n++] = '\r';
+        out[n++] = '\n';
+        return n;
+    }
+
+    private int writeLong(long v, int n) {
+        if (v == 0) {
+            out[n] = '0';
+            return n + 1;
+        }
+        int digits = 0;
+        for (long t = v; t > 0; t /= 10) {
+            digits++;
+        }
+        for (int i = n + digits - 1; i >= n; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return n + digits;
+    }
+
+}

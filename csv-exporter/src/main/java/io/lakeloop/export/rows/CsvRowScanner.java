@@ -1,0 +1,173 @@
+package io.lakeloop.export.rows;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Finds the fields of RFC 4180 rows in place in a {@link ByteInput}: quoted fields may hold commas, quotes and line
+ * breaks; rows end in CRLF, LF or CR. After {@link #scan} a row's fields are {@code [fs[i], fe[i])} (quotes
+ * included) and {@link #content} points at a field's unescaped bytes. A bare quote, text after a closing quote or
+ * an unterminated quote marks the row {@link #malformed}. Not thread-safe.
+ */
+final class CsvRowScanner {
+
+    static final int NEED_MORE = -1;
+    static final int END = -2;
+    static final int ROW = 0;
+
+    private final ByteInput in;
+    private final byte[] scratch = new byte[RowRules.MAX_ROW_BYTES];
+    int[] fs = new int[16];
+    int[] fe = new int[16];
+    boolean[] fq = new boolean[16];
+    int nFields;
+    boolean malformed;
+    int nextStart;
+    /** Where {@link #content} points. */
+    byte[] cBuf;
+    int cOff;
+    int cLen;
+
+    CsvRowScanner(ByteInput in) {
+        this.in = in;
+    }
+
+    /** Scans the row at {@code in.pos}, reading more as needed; NEED_MORE here means the row is too long. */
+    int scanFilling() throws IOException {
+        while (true) {
+            int r = scan(in.pos);
+            if (r != NEED_MORE) {
+                return r;
+            }
+            if (in.limit - in.pos >= RowRules.MAX_ROW_BYTES) {
+                return NEED_MORE;
+            }
+            in.fill();
+        }
+    }
+
+    void skipLine() throws IOException {
+        while (true) {
+            for (int p = in.pos; p < in.limit; p++) {
+                if (in.buf[p] == '\n') {
+                    in.pos = p + 1;
+                    return;
+                }
+            }
+            in.pos = in.limit;
+            if (in.eof) {
+                return;
+            }
+            in.fill();
+        }
+    }
+
+    /** Points cBuf/cOff/cLen at field {@code f}'s content: raw bytes, or unescaped into scratch when quoted. */
+    void content(int f) {
+        if (!fq[f]) {
+            cBuf = in.buf;
+            cOff = fs[f];
+            cLen = fe[f] - fs[f];
+            return;
+        }
+        int end = fe[f] - 1; // the closing quote
+        int n = 0;
+        for (int p = fs[f] + 1; p < end; p++) {
+            byte c = in.buf[p];
+            scratch[n++] = c;
+            if (c == '"') {
+                p++; // doubled quote
+            }
+        }
+        cBuf = scratch;
+        cOff = 0;
+        cLen = n;
+    }
+
+    /** Finds the field boundaries of the row starting at {@code start}. */
+    int scan(int start) {
+        byte[] b = in.buf;
+        int limit = in.limit;
+        boolean eof = in.eof;
+        int p = start;
+        nFields = 0;
+        malformed = false;
+        if (p >= limit) {
+            return eof ? END : NEED_MORE;
+        }
+        while (true) {
+            int f0 = p;
+            boolean quoted = p < limit && b[p] == '"';
+            if (quoted) {
+                p++;
+                while (true) {
+                    if (p >= limit) {
+                        if (!eof) {
+                            return NEED_MORE;
+                        }
+                        malformed = true; // unterminated at the end of the part
+                        break;
+                    }
+                    if (b[p] == '"') {
+                        if (p + 1 >= limit && !eof) {
+                            return NEED_MORE;
+                        }
+                        if (p + 1 < limit && b[p + 1] == '"') {
+                            p += 2;
+                            continue;
+                        }
+                        p++;
+                        break;
+                    }
+                    p++;
+                }
+            }
+            while (p < limit) {
+                int c = b[p] & 0xFF;
+                if (c > ',') { // the common case: every delimiter, quote and line end is at or below ','
+                    p++;
+                    continue;
+                }
+                if (c == ',' || c == '\n' || c == '\r') {
+                    break;
+                }
+                malformed |= quoted || c == '"'; // text after a closing quote, or a bare quote
+                p++;
+            }
+            if (p >= limit && !eof) {
+                return NEED_MORE;
+            }
+            addField(f0, p, quoted && !malformed);
+            if (p >= limit) {
+                nextStart = p;
+                return ROW;
+            }
+            byte c = b[p];
+            if (c == ',') {
+                p++;
+                continue;
+            }
+            if (c == '\r') {
+                if (p + 1 >= limit && !eof) {
+                    return NEED_MORE;
+                }
+                nextStart = p + 1 < limit && b[p + 1] == '\n' ? p + 2 : p + 1;
+                return ROW;
+            }
+            nextStart = p + 1;
+            return ROW;
+        }
+    }
+
+    private void addField(int start, int end, boolean quoted) {
+        if (nFields == fs.length) {
+            fs = Arrays.copyOf(fs, nFields * 2);
+            fe = Arrays.copyOf(fe, nFields * 2);
+            fq = Arrays.copyOf(fq, nFields * 2);
+        }
+        fs[nFields] = start;
+        fe[nFields] = end;
+        fq[nFields] = quoted;
+        nFields++;
+    }
+}
