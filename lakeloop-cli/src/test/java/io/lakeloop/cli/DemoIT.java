@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,18 @@ class DemoIT {
         JsonNode faults = chaos.path("emulatorStats").path("injectedFaults");
         assertThat(faults.path("THROTTLE").asLong() + faults.path("ERROR").asLong())
                 .as("the emulator really throttled or failed calls: %s", chaos).isPositive();
+    }
+
+    /**
+     * The loop needs every component. While a module is not part of this checkout (an intermediate merge), the test
+     * is reported as skipped, naming what is missing; once they are all here it runs in full and must pass.
+     */
+    @BeforeEach
+    void everyComponentIsInTheCheckout() {
+        List<String> missing = java.util.stream.Stream.of("personalize-emulator", "connect-personalize-sink",
+                "connect-s3-sink", "streams-collator", "csv-exporter")
+                .filter(module -> !java.nio.file.Files.isDirectory(CliProcess.HOME.resolve(module))).toList();
+        Assumptions.assumeTrue(missing.isEmpty(), "modules not in this checkout yet: " + missing);
     }
 
     private JsonNode demo(String name, List<String> extra) throws Exception {
