@@ -259,7 +259,9 @@ public final class LocalStack implements AutoCloseable {
         if (attached) {
             return;
         }
-        supervisor.close();
+        // the broker's clients first, side by side, then the endpoints they call, then the broker
+        supervisor.stopInWaves(List.of(List.of(CollatorProcess.NAME, ConnectProcess.NAME),
+                List.of(EmulatorProcess.NAME, S3ProxyProcess.NAME), List.of(BrokerProcess.NAME)));
         PidFile.read(settings.runDir(), UP_PROCESS)
                 .filter(p -> p.pid() == ProcessHandle.current().pid())
                 .ifPresent(PidFile::delete);
@@ -271,7 +273,9 @@ public final class LocalStack implements AutoCloseable {
      */
     public static List<String> stopRecorded(StackSettings settings) {
         List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES);
-        List<String> stopped = new ArrayList<>(ProcessSupervisor.stopRecorded(settings.runDir(), List.of(UP_PROCESS)));
+        // up stops its services itself on SIGTERM, each within the supervisor's timeout: give it time for all waves
+        List<String> stopped = new ArrayList<>(ProcessSupervisor.stopRecorded(settings.runDir(), List.of(UP_PROCESS),
+                ProcessSupervisor.STOP_TIMEOUT.multipliedBy(4)));
         // what up stopped itself on SIGTERM counts as stopped too
         stopped.addAll(alive.stream().filter(name -> PidFile.read(settings.runDir(), name)
                 .flatMap(PidFile::liveProcess).isEmpty()).toList());

@@ -175,6 +175,31 @@ public final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the services wave after wave, those of one wave side by side (e.g. the broker's clients together, then the
+     * broker), then whatever else still runs.
+     */
+    public void stopInWaves(List<List<String>> waves) {
+        closing = true;
+        for (List<String> wave : waves) {
+            List<Thread> stoppers = new ArrayList<>();
+            for (String name : wave) {
+                Thread t = new Thread(() -> stop(name), "lakeloop-stop-" + name);
+                t.start();
+                stoppers.add(t);
+            }
+            for (Thread t : stoppers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        close();
+    }
+
     /** Stops every service this supervisor started, the last started first. */
     @Override
     public void close() {
@@ -192,6 +217,11 @@ public final class ProcessSupervisor implements AutoCloseable {
      * those that were running. Stale pid files are removed.
      */
     public static List<String> stopRecorded(Path runDir, List<String> order) {
+        return stopRecorded(runDir, order, STOP_TIMEOUT);
+    }
+
+    /** As {@link #stopRecorded(Path, List)}, waiting up to {@code timeout} for each to exit after SIGTERM. */
+    public static List<String> stopRecorded(Path runDir, List<String> order, Duration timeout) {
         List<String> stopped = new ArrayList<>();
         for (String name : order) {
             Optional<PidFile> pidFile = PidFile.read(runDir, name);
@@ -200,7 +230,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             }
             Optional<ProcessHandle> live = pidFile.get().liveProcess();
             if (live.isPresent()) {
-                terminate(name, live.get());
+                terminate(name, live.get(), timeout);
                 stopped.add(name);
             }
             pidFile.get().delete();
@@ -216,14 +246,18 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     private static void terminate(String name, ProcessHandle handle) {
+        terminate(name, handle, STOP_TIMEOUT);
+    }
+
+    private static void terminate(String name, ProcessHandle handle, Duration timeout) {
         if (!handle.isAlive()) {
             return;
         }
         LOG.debug("Stopping {} (pid {})", name, handle.pid());
         handle.destroy();
-        if (!await(handle, STOP_TIMEOUT)) {
+        if (!await(handle, timeout)) {
             LOG.warn("{} (pid {}) did not stop within {} s of SIGTERM; killing it", name, handle.pid(),
-                    STOP_TIMEOUT.toSeconds());
+                    timeout.toSeconds());
             handle.destroyForcibly();
             await(handle, Duration.ofSeconds(10));
         }
