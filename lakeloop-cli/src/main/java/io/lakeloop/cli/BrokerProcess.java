@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * The stack's Kafka: one KRaft node that is broker and controller, run as {@code kafka.Kafka server.properties} from
- * the CLI's {@code target/lib}. The log directory is formatted once ({@code StorageTool format --standalone}) and kept:
- * topics and offsets survive {@code down}/{@code up}.
+ * the CLI's {@code target/lib}, with a static one-voter quorum (so the same recipe runs on Kafka 3.7 and 4.x). The log
+ * directory is formatted once ({@code StorageTool format}) and kept: topics and offsets survive {@code down}/{@code up}.
  */
 final class BrokerProcess {
 
@@ -39,7 +39,8 @@ final class BrokerProcess {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("controller.quorum.bootstrap.servers", host + ":" + controller);
+        // a static one-voter quorum: formats and runs the same on Kafka 3.7 (the connect-3.7 build) and 4.x
+        p.put("controller.quorum.voters", "1@" + host + ":" + controller);
         p.put("log.dirs", logDir().toString());
         p.put("num.partitions", "3");
         p.put("default.replication.factor", "1");
@@ -79,7 +80,7 @@ final class BrokerProcess {
         String clusterId = lastLine(uuidOutput);
         supervisor.runToCompletion(new ServiceSpec("broker-format",
                 command(logConfig, "broker-format", STORAGE_TOOL)
-                        .arg("format", "-t", clusterId, "-c", config, "--standalone").build(),
+                        .arg("format", "-t", clusterId, "-c", config, "--ignore-formatted").build(),
                 settings.dataDir(), Map.of(), () -> true, Duration.ofSeconds(60), "-"), Duration.ofSeconds(60));
     }
 

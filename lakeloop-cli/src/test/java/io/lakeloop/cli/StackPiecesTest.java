@@ -57,10 +57,10 @@ class StackPiecesTest {
                 new Ports(19092, 19093, 18083, 19000, 18089, 18090), StackSettings.S3Credentials.local());
         Map<String, String> server = new BrokerProcess(settings).serverProperties();
         assertThat(server).containsEntry("process.roles", "broker,controller")
-                .containsEntry("controller.quorum.bootstrap.servers", "127.0.0.1:19093")
+                .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
                 .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092")
                 .containsEntry("offsets.topic.replication.factor", "1")
-                .doesNotContainKey("controller.quorum.voters");
+                .doesNotContainKey("controller.quorum.bootstrap.servers");
         assertThat(server.get("log.dirs")).startsWith(dir.resolve("data").toString());
         Map<String, String> s3 = new S3ProxyProcess(settings).properties();
         assertThat(s3).containsEntry("s3proxy.endpoint", "http://127.0.0.1:19000")
