@@ -1,0 +1,312 @@
+package io.lakeloop.streams.collator;
+
+import io.lakeloop.event.EventField;
+import io.lakeloop.event.FieldNames;
+import io.lakeloop.event.TimestampNormalizer;
+import io.lakeloop.event.TimestampUnit;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The collator's configuration: its own keys ({@code collator.*}, defined in {@link #CONFIG_DEF}) and every other
+ * key passed to Kafka Streams unchanged ({@code bootstrap.servers}, {@code num.standby.replicas}, security ...),
+ * over the collator's Streams defaults ({@link #streamsProperties()}). Bad values fail here, before anything starts,
+ * with a {@link ConfigException} naming the key.
+ */
+public final class CollatorConfig extends AbstractConfig {
+
+    public static final String PREFIX = "collator.";
+
+    public static final String INPUT_TOPICS_CONFIG = "collator.input.topics";
+    public static final String OUTPUT_TOPIC_CONFIG = "collator.output.topic";
+    public static final String DLQ_TOPIC_CONFIG = "collator.dlq.topic";
+    public static final String TOPICS_CREATE_CONFIG = "collator.topics.create";
+    public static final String TOPICS_PARTITIONS_CONFIG = "collator.topics.partitions";
+    public static final String TOPICS_REPLICATION_CONFIG = "collator.topics.replication.factor";
+    public static final String DEDUPE_RETENTION_CONFIG = "collator.dedupe.retention.ms";
+    public static final String DEDUPE_REPARTITION_CONFIG = "collator.dedupe.repartition";
+    public static final String TIMESTAMP_UNIT_CONFIG = "collator.timestamp.unit";
+    public static final String TIMESTAMP_MAX_AGE_CONFIG = "collator.timestamp.max.age.ms";
+    public static final String TIMESTAMP_MAX_FUTURE_SKEW_CONFIG = "collator.timestamp.max.future.skew.ms";
+    public static final String TIMESTAMP_REFERENCE_CONFIG = "collator.timestamp.reference";
+    public static final String FIELD_PREFIX = "collator.field.";
+    public static final String HTTP_HOST_CONFIG = "collator.http.host";
+    public static final String HTTP_PORT_CONFIG = "collator.http.port";
+    public static final String SHUTDOWN_TIMEOUT_CONFIG = "collator.shutdown.timeout.ms";
+
+    public static final String DEFAULT_APPLICATION_ID = "lakeloop-collator";
+    public static final long DEFAULT_DEDUPE_RETENTION_MS = Duration.ofHours(24).toMillis();
+    public static final long DEFAULT_MAX_AGE_MS = Duration.ofDays(30).toMillis();
+    /**
+     * Kafka Streams' exactly-once default is 100 ms; each commit is a transaction commit plus a RocksDB flush of the
+     * dedupe store, and at 100 ms they cost half the throughput (BENCHMARKS.md). A lake does not need rows within
+     * 100 ms: one second of latency buys twice the events per core.
+     */
+    public static final int DEFAULT_COMMIT_INTERVAL_MS = 1000;
+    /**
+     * Every event is written twice (repartition topic, lake topic) plus a changelog entry: 256 KiB producer batches
+     * instead of 16 KiB cut the per-record cost of those writes (BENCHMARKS.md). Applied unless {@code batch.size}
+     * or {@code producer.batch.size} is set.
+     */
+    public static final int DEFAULT_PRODUCER_BATCH_SIZE = 256 * 1024;
+
+    /** Where "now" comes from when timestamps are checked for age and future skew. */
+    public enum TimestampReference { RECORD, WALLCLOCK }
+
+    private static final ConfigDef.Validator NON_EMPTY_LIST = new ConfigDef.Validator() {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || ((List<?>) value).isEmpty() || ((List<?>) value).contains("")) {
+                throw new ConfigException(name, value, "at least one non-empty topic name is required");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "non-empty list";
+        }
+    };
+
+    public static final ConfigDef CONFIG_DEF = define();
+
+    public CollatorConfig(Map<?, ?> originals) {
+        super(CONFIG_DEF, originals, false);
+        for (Object key : originals.keySet()) {
+            if (key instanceof String k && k.startsWith(PREFIX) && !CONFIG_DEF.names().contains(k)) {
+                throw new ConfigException(k, originals.get(k), "unknown collator key (see docs/streams-collator.md)");
+            }
+        }
+        checkTopics();
+        fieldNames();
+        new StreamsConfig(streamsProperties());
+    }
+
+    /** The config factory used by the app and the tests alike. */
+    public static CollatorConfig of(Map<?, ?> originals) {
+        return new CollatorConfig(originals);
+    }
+
+    private static ConfigDef define() {
+        ConfigDef def = new ConfigDef();
+        defineTopics(def);
+        defineDedupe(def);
+        defineEvents(def);
+        defineService(def);
+        return def;
+    }
+
+    private static void defineTopics(ConfigDef def) {
+        int o = 0;
+        String g = "Topics";
+        def.define(INPUT_TOPICS_CONFIG, Type.LIST, "interactions", NON_EMPTY_LIST, Importance.HIGH, "The raw interactions topics to read (tracker batches and flat events, JSON).",
+                g, ++o, Width.LONG, "Input topics");
+        def.define(OUTPUT_TOPIC_CONFIG, Type.STRING, "lake.interactions", new ConfigDef.NonEmptyString(),
+                Importance.HIGH, "Lake-schema rows: key = USER_ID (string), value = the LakeRow JSON object keyed by "
+                        + "the lake column names.", g, ++o, Width.LONG, "Output topic");
+        def.define(DLQ_TOPIC_CONFIG, Type.STRING, "interactions.dlq", new ConfigDef.NonEmptyString(),
+                Importance.HIGH, "Dead letters: the original record bytes with lakeloop.* reason and source headers.",
+                g, ++o, Width.LONG, "Dead-letter topic");
+        def.define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Create the output and dead-letter topics at start when they do not exist.", g, ++o, Width.SHORT,
+                "Create topics");
+        def.define(TOPICS_PARTITIONS_CONFIG, Type.INT, -1, Range.between(-1, 100_000), Importance.LOW,
+                "Partitions of created topics; -1 = as many as the first input topic.", g, ++o, Width.SHORT,
+                "Created topic partitions");
+        def.define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Range.between(-1, 100), Importance.LOW,
+                "Replication factor of created topics; -1 = the broker's default.", g, ++o, Width.SHORT,
+                "Created topic replication");
+    }
+
+    private static void defineDedupe(ConfigDef def) {
+        int o = 0;
+        String g = "Deduplication";
+        def.define(DEDUPE_RETENTION_CONFIG, Type.LONG, DEFAULT_DEDUPE_RETENTION_MS, Range.atLeast(1000),
+                Importance.HIGH, "How long an event id is remembered: a copy of an event whose record arrives "
+                        + "within this time of the first (by record timestamp) is dropped.", g, ++o, Width.MEDIUM,
+                "Dedupe retention (ms)");
+        def.define(DEDUPE_REPARTITION_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Repartition events by USER_ID before the dedupe store, so every copy of an event meets the same "
+                        + "store whatever the input key. Turn off only when every producer keys records by the user "
+                        + "id with the default partitioner and all input topics have the same partition count.",
+                g, ++o, Width.SHORT, "Repartition by user");
+    }
+
+    private static void defineEvents(ConfigDef def) {
+        int o = 0;
+        String g = "Events";
+        def.define(TIMESTAMP_UNIT_CONFIG, Type.STRING, TimestampUnit.AUTO.name(),
+                ValidString.in(names(TimestampUnit.values())), Importance.MEDIUM,
+                "How numeric timestamps are read: AUTO (>= 1e11 is milliseconds), SECONDS or MILLISECONDS.",
+                g, ++o, Width.SHORT, "Timestamp unit");
+        def.define(TIMESTAMP_MAX_AGE_CONFIG, Type.LONG, DEFAULT_MAX_AGE_MS, Range.atLeast(-1), Importance.MEDIUM,
+                "Events older than this (against the reference time) are rejected as TIMESTAMP_TOO_OLD; "
+                        + "-1 = no limit. Catches unit mistakes that would write 1970 rows.", g, ++o, Width.MEDIUM,
+                "Max event age (ms)");
+        def.define(TIMESTAMP_MAX_FUTURE_SKEW_CONFIG, Type.LONG, TimestampNormalizer.DEFAULT_MAX_FUTURE_SKEW.toMillis(),
+                Range.atLeast(0), Importance.MEDIUM, "Events further ahead of the reference time are rejected as "
+                        + "TIMESTAMP_IN_FUTURE.", g, ++o, Width.MEDIUM, "Max future skew (ms)");
+        def.define(TIMESTAMP_REFERENCE_CONFIG, Type.STRING, TimestampReference.RECORD.name(),
+                ValidString.in(names(TimestampReference.values())), Importance.LOW,
+                "The 'now' of the age and skew checks: RECORD = the Kafka record's timestamp (deterministic; a "
+                        + "replay or a backlog after downtime gives the same verdicts), WALLCLOCK = the collator's clock.",
+                g, ++o, Width.SHORT, "Timestamp reference");
+        for (EventField field : EventField.values()) {
+            def.define(fieldKey(field), Type.LIST, "", Importance.LOW, "Names the " + field + " field is read "
+                            + "under, first match wins; empty = the defaults " + field.defaultNames() + ".",
+                    g, ++o, Width.MEDIUM, "Field " + field);
+        }
+    }
+
+    private static void defineService(ConfigDef def) {
+        int o = 0;
+        String g = "Service";
+        def.define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Address of the /health, /ready and /metrics HTTP server.", g, ++o, Width.MEDIUM, "HTTP host");
+        def.define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(-1, 65535), Importance.MEDIUM,
+                "Port of the /health, /ready and /metrics HTTP server; 0 = any free port, -1 = no server.",
+                g, ++o, Width.SHORT, "HTTP port");
+        def.define(SHUTDOWN_TIMEOUT_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
+                "How long a graceful shutdown (SIGTERM) waits for Kafka Streams to commit and close.",
+                g, ++o, Width.SHORT, "Shutdown timeout (ms)");
+    }
+
+    /** {@code collator.field.user.id} for {@link EventField#USER_ID}. */
+    public static String fieldKey(EventField field) {
+        return FIELD_PREFIX + field.name().toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i].name();
+        }
+        return out;
+    }
+
+    private void checkTopics() {
+        List<String> inputs = inputTopics();
+        for (String key : List.of(OUTPUT_TOPIC_CONFIG, DLQ_TOPIC_CONFIG)) {
+            if (inputs.contains(getString(key))) {
+                throw new ConfigException(key, getString(key), "must differ from every input topic " + inputs);
+            }
+        }
+        if (outputTopic().equals(dlqTopic())) {
+            throw new ConfigException(DLQ_TOPIC_CONFIG, dlqTopic(), "must differ from " + OUTPUT_TOPIC_CONFIG);
+        }
+    }
+
+    public List<String> inputTopics() {
+        return getList(INPUT_TOPICS_CONFIG);
+    }
+
+    public String outputTopic() {
+        return getString(OUTPUT_TOPIC_CONFIG);
+    }
+
+    public String dlqTopic() {
+        return getString(DLQ_TOPIC_CONFIG);
+    }
+
+    public boolean createTopics() {
+        return getBoolean(TOPICS_CREATE_CONFIG);
+    }
+
+    public int topicPartitions() {
+        return getInt(TOPICS_PARTITIONS_CONFIG);
+    }
+
+    public short topicReplicationFactor() {
+        return getShort(TOPICS_REPLICATION_CONFIG);
+    }
+
+    public Duration dedupeRetention() {
+        return Duration.ofMillis(getLong(DEDUPE_RETENTION_CONFIG));
+    }
+
+    public boolean repartitionByUser() {
+        return getBoolean(DEDUPE_REPARTITION_CONFIG);
+    }
+
+    public TimestampReference timestampReference() {
+        return TimestampReference.valueOf(getString(TIMESTAMP_REFERENCE_CONFIG));
+    }
+
+    /** A normaliser reading "now" from {@code clock}, with the configured unit, max age and future skew. */
+    public TimestampNormalizer timestampNormalizer(Clock clock) {
+        long maxAge = getLong(TIMESTAMP_MAX_AGE_CONFIG);
+        return new TimestampNormalizer(TimestampUnit.valueOf(getString(TIMESTAMP_UNIT_CONFIG)),
+                Duration.ofMillis(getLong(TIMESTAMP_MAX_FUTURE_SKEW_CONFIG)),
+                maxAge < 0 ? null : Duration.ofMillis(maxAge), clock);
+    }
+
+    public FieldNames fieldNames() {
+        Map<String, String> overrides = new HashMap<>();
+        for (EventField field : EventField.values()) {
+            List<String> names = getList(fieldKey(field));
+            if (!names.isEmpty()) {
+                overrides.put(field.name(), String.join(",", names));
+            }
+        }
+        try {
+            return FieldNames.defaults().withOverrides(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(FIELD_PREFIX + "*", overrides, e.getMessage());
+        }
+    }
+
+    public String httpHost() {
+        return getString(HTTP_HOST_CONFIG);
+    }
+
+    public int httpPort() {
+        return getInt(HTTP_PORT_CONFIG);
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofMillis(getLong(SHUTDOWN_TIMEOUT_CONFIG));
+    }
+
+    public String applicationId() {
+        return (String) streamsProperties().get(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    /**
+     * The Kafka Streams configuration: the collator's defaults (application id {@value #DEFAULT_APPLICATION_ID},
+     * {@code exactly_once_v2}, {@code commit.interval.ms} {@value #DEFAULT_COMMIT_INTERVAL_MS}, producer {@code batch.size}
+     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}), overridden by every key of the originals outside {@code collator.*}.
+     */
+    public Properties streamsProperties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        if (!originals().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
+                && !originals().containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_PRODUCER_BATCH_SIZE);
+        }
+        for (Map.Entry<String, Object> e : originals().entrySet()) {
+            if (!e.getKey().startsWith(PREFIX)) {
+                props.put(e.getKey(), e.getValue());
+            }
+        }
+        Properties out = new Properties();
+        out.putAll(props);
+        return out;
+    }
+}
