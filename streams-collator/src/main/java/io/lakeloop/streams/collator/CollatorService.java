@@ -113,6 +113,9 @@ public final class CollatorService implements AutoCloseable {
         if (!clean) {
             LOG.warn("Kafka Streams did not close within {}", config.shutdownTimeout());
         }
+        // logged here, not only by the state listener: Kafka Streams calls the listener after close() has
+        // returned, so on SIGTERM the JVM can halt before the listener's line is written
+        LOG.info("collator closed: Kafka Streams state -> {}", streams.state());
         if (http != null) {
             http.close();
         }

@@ -1,0 +1,75 @@
+package io.lakeloop.connect.s3.config;
+
+import io.lakeloop.lake.LakeColumn;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+
+/** {@code format.*} and {@code compression.*}: what an object's bytes are. */
+public final class FormatFragment {
+
+    public static final String GROUP = "Format";
+
+    public static final String FORMAT_CONFIG = "format";
+    private static final String FORMAT_DOC = "'jsonl': one JSON value per line — a JSON string or bytes value is "
+            + "written as it came (re-serialised on one line only if it spans lines), Connect data (maps, Structs) "
+            + "is rendered as JSON. 'csv': RFC 4180 rows of format.csv.columns with a header row.";
+    public static final String CSV_COLUMNS_CONFIG = "format.csv.columns";
+    private static final String CSV_COLUMNS_DOC = "CSV columns, in order, looked up case-insensitively in the record "
+            + "value. When every column is a lake column the lake schema's rules apply (TIMESTAMP in epoch seconds, "
+            + "EVENT_VALUE and SESSION_ID may be empty); a record lacking a required column goes to the dead-letter "
+            + "queue.";
+    public static final String CSV_HEADER_CONFIG = "format.csv.header";
+    private static final String CSV_HEADER_DOC = "Write the column names as the first row of every CSV object.";
+    public static final String COMPRESSION_CONFIG = "compression";
+    private static final String COMPRESSION_DOC = "'gzip' (streamed into the upload parts; adds .gz) or 'none'.";
+    public static final String COMPRESSION_LEVEL_CONFIG = "compression.level";
+    private static final String COMPRESSION_LEVEL_DOC = "gzip level, 1 (fastest) to 9 (smallest).";
+
+    private FormatFragment() {
+    }
+
+    public static ConfigDef define(ConfigDef def) {
+        int order = 0;
+        String lakeColumns = LakeColumn.ALL.stream().map(Enum::name).collect(Collectors.joining(","));
+        return def
+                .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.CaseInsensitiveValidString.in("jsonl", "csv"),
+                        Importance.HIGH, FORMAT_DOC, GROUP, ++order, Width.SHORT, "Format")
+                .define(CSV_COLUMNS_CONFIG, Type.LIST, lakeColumns, new ColumnsValidator(), Importance.MEDIUM,
+                        CSV_COLUMNS_DOC, GROUP, ++order, Width.LONG, "CSV columns")
+                .define(CSV_HEADER_CONFIG, Type.BOOLEAN, true, Importance.LOW, CSV_HEADER_DOC, GROUP, ++order,
+                        Width.SHORT, "CSV header")
+                .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "none"),
+                        Importance.HIGH, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression")
+                .define(COMPRESSION_LEVEL_CONFIG, Type.INT, 6, ConfigDef.Range.between(1, 9), Importance.LOW,
+                        COMPRESSION_LEVEL_DOC, GROUP, ++order, Width.SHORT, "gzip level");
+    }
+
+    static final class ColumnsValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            List<?> list = (List<?>) value;
+            if (list == null || list.isEmpty()) {
+                throw new ConfigException(name, value, "needs at least one column");
+            }
+            for (Object o : list) {
+                if (o == null || o.toString().isBlank()) {
+                    throw new ConfigException(name, value, "has an empty column name");
+                }
+            }
+            if (list.stream().map(o -> o.toString().trim().toLowerCase(java.util.Locale.ROOT)).distinct().count()
+                    != list.size()) {
+                throw new ConfigException(name, value, "names a column twice");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a non-empty list of distinct column names";
+        }
+    }
+}

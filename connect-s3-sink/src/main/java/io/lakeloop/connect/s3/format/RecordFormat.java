@@ -1,0 +1,23 @@
+package io.lakeloop.connect.s3.format;
+
+import io.lakeloop.connect.s3.config.S3SinkConfig;
+
+/** Renders a record as the bytes of one line of an object; each object starts with {@link #header()}. */
+public interface RecordFormat {
+
+    /** e.g. {@code .jsonl}, {@code .csv} (without the compression's extension). */
+    String extension();
+
+    /** Bytes at the start of every object (a CSV header), or an empty array. */
+    byte[] header();
+
+    /** @throws RenderException when this record can never be written in this format */
+    byte[] render(RecordView record) throws RenderException;
+
+    static RecordFormat of(S3SinkConfig config) {
+        return switch (config.format()) {
+            case JSONL -> new JsonLinesFormat();
+            case CSV -> new CsvFormat(config.csvColumns(), config.csvHeader());
+        };
+    }
+}

@@ -1,0 +1,231 @@
+package io.lakeloop.connect.s3.write;
+
+import io.lakeloop.connect.s3.config.S3SinkConfig;
+import io.lakeloop.connect.s3.format.RecordFormat;
+import io.lakeloop.connect.s3.format.RecordView;
+import io.lakeloop.connect.s3.format.RenderException;
+import io.lakeloop.connect.s3.key.KeyTemplate;
+import io.lakeloop.connect.s3.key.RecordTime;
+import io.lakeloop.connect.s3.metrics.SinkMetrics;
+import io.lakeloop.connect.s3.storage.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All partition writers of one task: routes records, keeps the memory budget (completing the largest open objects
+ * early when it is reached), completes objects whose wall-clock deadline passed, and answers which offsets Connect
+ * may commit. Single-threaded (the task thread); S3 failures surface as
+ * {@link io.lakeloop.connect.s3.storage.StoreException}.
+ */
+public final class TaskWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWriter.class);
+
+    private final ObjectStore store;
+    private final WriterSettings settings;
+    private final RecordFormat format;
+    private final KeyTemplate template;
+    private final RecordTime time;
+    private final ZoneId zone;
+    private final MemoryBudget budget;
+    private final SinkMetrics metrics;
+    private final Clock clock;
+    private final Map<TopicPartition, PartitionWriter> writers = new LinkedHashMap<>();
+    private boolean warnedBudget;
+    private final ExecutorService uploads;
+
+    public TaskWriter(ObjectStore store, WriterSettings settings, RecordFormat format, KeyTemplate template,
+                      RecordTime time, ZoneId zone, MemoryBudget budget, SinkMetrics metrics, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.format = format;
+        this.template = template;
+        this.time = time;
+        this.zone = zone;
+        this.budget = budget;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.uploads = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "s3-sink-upload-" + settings.connector());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The writer of a task configured by {@code config}, with its own budget and metrics. */
+    public static TaskWriter create(S3SinkConfig config, ObjectStore store, Clock clock) {
+        MemoryBudget budget = new MemoryBudget(config.memoryBudget());
+        SinkMetrics metrics = new SinkMetrics(budget::used, budget.limit());
+        RecordFormat format = RecordFormat.of(config);
+        String extension = format.extension() + (config.gzip() ? ".gz" : "");
+        String contentType = config.gzip() ? "application/gzip"
+                : config.format() == S3SinkConfig.Format.CSV ? "text/csv" : "application/x-ndjson";
+        RotationPolicy policy = new RotationPolicy(config.rotateRecords(), config.rotateBytes(),
+                config.rotateIntervalMs(), config.rotateScheduleMs());
+        WriterSettings settings = new WriterSettings(extension, contentType, format.header(),
+                config.gzip() ? config.gzipLevel() : 0, config.partSize(), policy, config.statePrefix(),
+                config.connectorName());
+        return new TaskWriter(store, settings, format, config.keyTemplate(),
+                new RecordTime(config.timeSource(), config.timeField(), clock), config.timeZone(), budget, metrics, clock);
+    }
+
+    public SinkMetrics metrics() {
+        return metrics;
+    }
+
+    public WriterSettings settings() {
+        return settings;
+    }
+
+    public void open(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            writers.computeIfAbsent(tp, this::newWriter);
+        }
+    }
+
+    /** Drops the open objects of revoked partitions; the next owner replays them from the committed offset. */
+    public void close(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            PartitionWriter w = writers.remove(tp);
+            if (w != null) {
+                w.abort();
+            }
+        }
+    }
+
+    /** Drops every open object and stops the upload thread. */
+    public void closeAll() {
+        close(new java.util.ArrayList<>(writers.keySet()));
+        uploads.shutdownNow();
+    }
+
+    private PartitionWriter newWriter(TopicPartition tp) {
+        return new PartitionWriter(tp, store, settings, budget, metrics, uploads);
+    }
+
+    /** Finishes whatever a failed S3 call left behind, before new records. */
+    public void resume() {
+        for (PartitionWriter w : writers.values()) {
+            w.resume();
+        }
+    }
+
+    /**
+     * Writes one record, or reports it to {@code reporter} when it cannot be rendered.
+     *
+     * @throws DataException when a record cannot be rendered and there is no reporter (errors.tolerance=none)
+     */
+    public void write(SinkRecord record, ErrantRecordReporter reporter) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
+        PartitionWriter w = writers.computeIfAbsent(tp, this::newWriter);
+        w.ensureRecovered();
+        long offset = record.kafkaOffset();
+        if (w.isDone(offset)) {
+            w.skip(offset);
+            metrics.skipped();
+            return;
+        }
+        RecordView view = new RecordView(record);
+        byte[] line;
+        String key;
+        long timeMs;
+        try {
+            line = format.render(view);
+            timeMs = time.of(view);
+            ZonedDateTime at = template.usesTime() ? Instant.ofEpochMilli(timeMs).atZone(zone) : null;
+            key = template.render(record.topic(), record.kafkaPartition(), at, view::field);
+        } catch (RenderException e) {
+            deadLetter(record, w, e, reporter);
+            return;
+        }
+        w.append(offset, key, timeMs, clock.millis(), line);
+        enforceBudget();
+    }
+
+    private void deadLetter(SinkRecord record, PartitionWriter w, RenderException e, ErrantRecordReporter reporter) {
+        String where = record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
+        DataException error = new DataException("cannot write record " + where + ": " + e.getMessage());
+        if (reporter == null) {
+            throw error;
+        }
+        reporter.report(record, error);
+        w.skip(record.kafkaOffset());
+        metrics.deadLettered();
+    }
+
+    /** Completes the largest open objects while the task holds more than its budget. */
+    public void enforceBudget() {
+        if (budget.overLimit()) {
+            // parts in flight hold memory that completing objects does not free: let them land first
+            for (PartitionWriter w : writers.values()) {
+                w.awaitInFlight();
+            }
+        }
+        while (budget.overLimit()) {
+            PartitionWriter largest = null;
+            for (PartitionWriter w : writers.values()) {
+                if (w.hasOpenObject() && (largest == null || w.footprint() > largest.footprint())) {
+                    largest = w;
+                }
+            }
+            if (largest == null) {
+                return;
+            }
+            if (!warnedBudget) {
+                warnedBudget = true;
+                LOG.warn("memory budget of {} bytes reached with {} open objects: completing the largest early "
+                        + "(raise memory.budget.bytes for larger objects)", budget.limit(), metrics.getOpenFiles());
+            }
+            metrics.earlyRotation();
+            largest.rotate();
+        }
+    }
+
+    /** Completes every open object whose wall-clock deadline has passed. */
+    public void rotateDue() {
+        long now = clock.millis();
+        for (PartitionWriter w : writers.values()) {
+            w.rotateIfDue(now);
+        }
+    }
+
+    /** Milliseconds until the next wall-clock deadline, or -1 when no object is open. */
+    public long millisToNextDeadline() {
+        long next = Long.MAX_VALUE;
+        for (PartitionWriter w : writers.values()) {
+            next = Math.min(next, w.deadline());
+        }
+        return next == Long.MAX_VALUE ? -1 : Math.max(0, next - clock.millis());
+    }
+
+    /** The offsets of landed (or dead-lettered) records Connect may commit. */
+    public Map<TopicPartition, OffsetAndMetadata> committableOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        for (PartitionWriter w : writers.values()) {
+            long offset = w.committableOffset();
+            if (offset >= 0) {
+                out.put(w.topicPartition(), new OffsetAndMetadata(offset));
+            }
+        }
+        return out;
+    }
+
+    public long bufferedBytes() {
+        return budget.used();
+    }
+}

@@ -1,0 +1,36 @@
+package io.lakeloop.connect.s3.write;
+
+import java.util.Objects;
+
+/**
+ * What every partition writer of a task shares.
+ *
+ * @param extension   file extension including compression, e.g. {@code .csv.gz}
+ * @param contentType the objects' Content-Type
+ * @param header      bytes at the start of every object (a CSV header), possibly empty
+ * @param gzipLevel   1-9, or 0 for no compression
+ * @param partSize    multipart part size in bytes (at least 5 MiB)
+ * @param policy      when objects are complete
+ * @param statePrefix key prefix of the state objects
+ * @param connector   the connector's name, part of the state keys
+ */
+public record WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
+                             RotationPolicy policy, String statePrefix, String connector) {
+
+    public WriterSettings {
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(contentType, "contentType");
+        header = header.clone();
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(statePrefix, "statePrefix");
+        Objects.requireNonNull(connector, "connector");
+        if (gzipLevel < 0 || gzipLevel > 9) {
+            throw new IllegalArgumentException("gzipLevel must be 0-9");
+        }
+    }
+
+    @Override
+    public byte[] header() {
+        return header.clone();
+    }
+}
