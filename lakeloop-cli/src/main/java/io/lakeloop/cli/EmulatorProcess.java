@@ -1,0 +1,38 @@
+package io.lakeloop.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The stack's Amazon Personalize: the project's emulator ({@code personalize-emulator.jar}), which accepts PutEvents /
+ * PutItems / PutUsers exactly as the service model says, records what it accepts ({@code GET /_emulator/events}) and
+ * appends it to {@code emulator/journal.jsonl}.
+ */
+final class EmulatorProcess {
+
+    static final String NAME = "emulator";
+
+    private final StackSettings settings;
+
+    EmulatorProcess(StackSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    Path journal() {
+        return settings.serviceDir("emulator").resolve("journal.jsonl");
+    }
+
+    ServiceSpec prepare() {
+        List<String> command = JavaCommand.service(NAME, "384m", settings.dataDir())
+                .property("sun.net.httpserver.nodelay", "true")
+                .jar(settings.home().emulatorJar())
+                .arg("--host", settings.host(), "--port", settings.ports().emulator(), "--journal", journal())
+                .build();
+        return new ServiceSpec(NAME, command, settings.serviceDir("emulator"), Map.of(),
+                Readiness.http(settings.emulatorUrl() + "/_emulator/health"), Duration.ofSeconds(60),
+                settings.emulatorUrl());
+    }
+}

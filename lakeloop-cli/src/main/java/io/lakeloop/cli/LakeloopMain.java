@@ -1,0 +1,44 @@
+package io.lakeloop.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lakeloop}: the local stack and the fronts of Lakeloop's tools. The only class that exits the JVM. A
+ * {@link StackException} is printed as its message alone (it says what to do); anything else with its trace.
+ */
+@Command(name = "lakeloop", mixinStandardHelpOptions = true, version = "lakeloop 0.1.0",
+        description = "Lakeloop: Kafka between your S3 data lake and Amazon Personalize, on your machine or your MSK.",
+        subcommands = {UpCommand.class, DownCommand.class, DemoCommand.class, ExportCommand.class,
+                CollateCommand.class, EmulatorCommand.class, DeployCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+public final class LakeloopMain {
+
+    private LakeloopMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests that run the CLI in-JVM). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(LakeloopMain.class);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof StackException || e instanceof IllegalArgumentException) {
+                err.println("lakeloop: " + e.getMessage());
+            } else {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static Console console(CommandSpec spec) {
+        return new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,137 @@
+package io.lakeloop.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/** The CLI run exactly as the {@code lakeloop} script runs it: a separate JVM on the module's jar and lib. */
+final class CliProcess implements AutoCloseable {
+
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    /** The checkout whose build the CLI runs; {@code -Dlakeloop.it.home} points it at another assembly of the jars. */
+    static final Path HOME = Path.of(System.getProperty("lakeloop.it.home", MODULE.getParent().toString()));
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private CliProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    static CliProcess start(Path workDir, String name, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(JavaCommand.javaExecutable(), "-Xmx256m",
+                "-D" + LakeloopHome.HOME_PROPERTY + "=" + HOME,
+                "-cp", MODULE.resolve("target/lakeloop-cli.jar") + java.io.File.pathSeparator
+                        + MODULE.resolve("target/lib/*"),
+                "io.lakeloop.cli.LakeloopMain"));
+        command.addAll(args);
+        try {
+            Files.createDirectories(workDir);
+            Path out = workDir.resolve(name + ".stdout");
+            Path err = workDir.resolve(name + ".stderr");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .start();
+            return new CliProcess(process, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the CLI to completion and returns its exit code. */
+    static Result run(Path workDir, String name, Duration timeout, List<String> args) {
+        try (CliProcess cli = start(workDir, name, args)) {
+            int code = cli.waitFor(timeout);
+            return new Result(code, cli.stdout(), cli.stderr());
+        }
+    }
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("The CLI did not finish within " + timeout + "; stderr:\n" + stderr());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    void awaitStdout(String text, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive() && !stdout().contains(text)) {
+                throw new AssertionError("The CLI exited with " + process.exitValue() + " before printing '" + text
+                        + "'; stderr:\n" + stderr());
+            }
+            return stdout().contains(text);
+        });
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String stdout() {
+        return read(stdout);
+    }
+
+    String stderr() {
+        return read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ports nothing listens on right now. */
+    static int[] freePorts(int count) {
+        int[] ports = new int[count];
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ports;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
