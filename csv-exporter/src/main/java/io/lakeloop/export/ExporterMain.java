@@ -207,30 +207,27 @@ public final class ExporterMain implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("status", "FAILED");
-            o.put("exitCode", FAILED);
-            o.put("error", message);
-            out.println(toJson(o));
-        } else {
-            err.println("error: " + message);
-        }
-        return FAILED;
+        return error("FAILED", FAILED, message, "error: " + message);
     }
 
     private int usage(String message) {
+        return error("USAGE", USAGE, message, "usage error: " + message, "Try 'csv-exporter --help'.");
+    }
+
+    /** One JSON object on stdout with {@code --json}, else the lines on stderr; returns {@code exitCode}. */
+    private int error(String status, int exitCode, String message, String... textLines) {
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("status", "USAGE");
-            o.put("exitCode", USAGE);
+            o.put("status", status);
+            o.put("exitCode", exitCode);
             o.put("error", message);
             out.println(toJson(o));
         } else {
-            err.println("usage error: " + message);
-            err.println("Try 'csv-exporter --help'.");
+            for (String line : textLines) {
+                err.println(line);
+            }
         }
-        return USAGE;
+        return exitCode;
     }
 
     private static String toJson(Object o) {

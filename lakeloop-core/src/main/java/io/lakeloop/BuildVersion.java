@@ -1,0 +1,36 @@
+package io.lakeloop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * Reads a component's version from a Maven-filtered properties file on its class path: the one implementation
+ * behind each plugin's {@code Version} class (Connect shows it in the REST API and MSK Connect in its console).
+ */
+public final class BuildVersion {
+
+    public static final String UNKNOWN = "unknown";
+
+    private BuildVersion() {
+    }
+
+    /**
+     * @param anchor   a class of the component, whose class loader holds the file (a plugin's own loader in Connect)
+     * @param resource the absolute resource name, e.g. {@code /lakeloop-connect-s3-sink.properties}
+     * @return the {@code version} property, or {@link #UNKNOWN} when the file is missing, unreadable or unfiltered
+     */
+    public static String read(Class<?> anchor, String resource) {
+        Properties props = new Properties();
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                return UNKNOWN;
+            }
+            props.load(in);
+        } catch (IOException e) {
+            return UNKNOWN;
+        }
+        String v = props.getProperty("version", UNKNOWN).trim();
+        return v.isEmpty() || v.startsWith("${") ? UNKNOWN : v;
+    }
+}
