@@ -56,7 +56,7 @@ public final class CsvConcatenator {
         ExportStats stats = new ExportStats(settings.exactDistinctLimit());
         long totalBytes = parts.stream().mapToLong(PartRef::size).sum();
         long started = System.nanoTime();
-        ChunkPool pool = ChunkPool.defaults();
+        ChunkPool pool = ChunkPool.forHeap(Runtime.getRuntime().maxMemory());
         List<String> reference = null;
         String referenceName = null;
         try (PartPipeline pipeline = new PartPipeline(source, rules, parts, pool, settings.threads(), settings.window());

@@ -5,6 +5,7 @@ import io.lakeloop.export.rows.Chunk;
 import io.lakeloop.export.rows.ChunkPool;
 import io.lakeloop.export.rows.Decompression;
 import io.lakeloop.export.rows.PartReader;
+import io.lakeloop.export.rows.ReadAheadStream;
 import io.lakeloop.export.rows.RowRules;
 import io.lakeloop.export.rows.RowSink;
 import io.lakeloop.export.source.PartRef;
@@ -13,22 +14,22 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Reads parts ahead of the writer, in parallel and bounded: at most {@code window} parts are open at once, read by
- * {@code threads} threads (download, gunzip, row scan all happen there), and each part may run at most
- * {@value #QUEUE} chunks ahead of the writer. The writer takes the parts in list order with {@link #next}, so the
- * output order is the list order however the reading interleaves.
+ * Reads parts ahead of the writer, in parallel and bounded: at most {@code window} parts are open at once, each read
+ * by two threads — one downloads and gunzips it a few blocks ahead ({@link ReadAheadStream}), one scans its rows
+ * into chunks — and all parts together hold at most the {@link ChunkPool}'s budget of chunks the writer has not
+ * written yet. The writer takes the parts in list order with {@link #next}, so the output order is the list order
+ * however the reading interleaves.
  */
 final class PartPipeline implements AutoCloseable {
-
-    static final int QUEUE = 3;
 
     /** What a part's queue carries, in this order: one header, chunks, then done or failed. */
     sealed interface Message permits Header, Rows, Done, Failed {
@@ -52,6 +53,7 @@ final class PartPipeline implements AutoCloseable {
     private final ChunkPool pool;
     private final int window;
     private final ExecutorService executor;
+    private final ExecutorService readAhead;
     private final LongAdder bytesRead = new LongAdder();
     private final Job[] jobs;
     private int submitted;
@@ -62,12 +64,9 @@ final class PartPipeline implements AutoCloseable {
         this.parts = List.copyOf(parts);
         this.pool = pool;
         this.window = Math.max(1, window);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "csv-exporter-read-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), daemons("csv-exporter-read-"));
+        // one task per running part (at most `threads`), never queued behind a task that waits on the writer
+        this.readAhead = Executors.newCachedThreadPool(daemons("csv-exporter-gunzip-"));
         this.jobs = new Job[this.parts.size()];
     }
 
@@ -75,10 +74,20 @@ final class PartPipeline implements AutoCloseable {
         return bytesRead.sum();
     }
 
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** The queue of part {@code i}, after starting the reads up to {@code i + window - 1}. */
     BlockingQueue<Message> next(int i) {
+        pool.head(i);
         while (submitted < parts.size() && submitted < i + window) {
-            Job job = new Job(parts.get(submitted));
+            Job job = new Job(submitted, parts.get(submitted));
             jobs[submitted++] = job;
             executor.execute(job);
         }
@@ -90,22 +99,27 @@ final class PartPipeline implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        readAhead.shutdownNow();
     }
 
     private final class Job implements Runnable, RowSink {
+        private final int index;
         private final PartRef part;
-        private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>(); // bounded by the pool's budget
         private Chunk chunk;
 
-        Job(PartRef part) {
+        Job(int index, PartRef part) {
+            this.index = index;
             this.part = part;
         }
 
         @Override
         public void run() {
             String name = source.nameOf(part);
-            try (InputStream raw = new Counting(source.open(part))) {
-                PartReader reader = PartReader.open(Decompression.open(raw), rules, name);
+            try (InputStream raw = new Counting(source.open(part));
+                 InputStream ahead = new ReadAheadStream(Decompression.open(raw), readAhead,
+                         ReadAheadStream.DEFAULT_BLOCKS, ReadAheadStream.DEFAULT_BLOCK_SIZE)) {
+                PartReader reader = PartReader.open(ahead, rules, name);
                 queue.put(new Header(reader.header()));
                 reader.readRows(this);
                 if (chunk != null && !chunk.isEmpty()) {
@@ -128,12 +142,12 @@ final class PartPipeline implements AutoCloseable {
         public void row(byte[] row, int length, long user, long item, long ts, long a, long b)
                 throws InterruptedException {
             if (chunk == null) {
-                chunk = pool.take();
+                chunk = pool.take(index);
             }
             if (!chunk.fits(length)) {
                 if (!chunk.isEmpty()) {
                     queue.put(new Rows(chunk));
-                    chunk = pool.take();
+                    chunk = pool.take(index);
                 }
                 if (!chunk.fits(length)) { // a row longer than a chunk (rows are capped, chunks are not smaller)
                     throw new IllegalStateException("a row of " + length + " bytes exceeds the chunk size");

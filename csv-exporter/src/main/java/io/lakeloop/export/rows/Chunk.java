@@ -31,6 +31,11 @@ public final class Chunk {
         this.fpB = new long[maxRows];
     }
 
+    /** About how many heap bytes a chunk of this size takes. */
+    public static long footprint(int bytes, int maxRows) {
+        return bytes + (long) maxRows * (Integer.BYTES + 5L * Long.BYTES);
+    }
+
     public boolean fits(int rowBytes) {
         return rows < rowEnd.length && length + rowBytes <= data.length;
     }
