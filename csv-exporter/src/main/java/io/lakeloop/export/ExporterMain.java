@@ -91,7 +91,7 @@ public final class ExporterMain implements Callable<Integer> {
     @Option(names = "--verbose", description = "Log at INFO (no ids or values are ever logged above DEBUG)")
     boolean verbose;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parts read in parallel (default: cores, at least 2)")
+    @Option(names = "--threads", paramLabel = "N", description = "Parts read in parallel (default: cores, at least 2; one more for S3)")
     Integer threads;
     @Option(names = "--exact-distinct-limit", paramLabel = "N",
             description = "Distinct users/items counted exactly up to N, then estimated (default: 262144)")

@@ -1,6 +1,9 @@
 package io.lakeloop.export.rows;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,8 @@ final class CsvRowScanner {
     static final int NEED_MORE = -1;
     static final int END = -2;
     static final int ROW = 0;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final ByteInput in;
     private final byte[] scratch = new byte[RowRules.MAX_ROW_BYTES];
@@ -122,7 +127,11 @@ final class CsvRowScanner {
                     p++;
                 }
             }
-            while (p < limit) {
+            while (true) {
+                p = skipPlain(b, p, limit);
+                if (p >= limit) {
+                    break;
+                }
                 int c = b[p] & 0xFF;
                 if (c > ',') { // the common case: every delimiter, quote and line end is at or below ','
                     p++;
@@ -157,6 +166,24 @@ final class CsvRowScanner {
             nextStart = p + 1;
             return ROW;
         }
+    }
+
+    /**
+     * The first position from {@code p} whose byte may be at or below {@code ','} (delimiter, quote, line end),
+     * eight bytes at a time: {@code (w - 0x2D..) & ~w & 0x80..} marks bytes below 0x2D, and its lowest mark is
+     * always a real one (a borrow only spreads upwards). Bytes of 0x80 and above (UTF-8) are never marked. Stops
+     * within the last seven bytes, which the caller scans one by one.
+     */
+    static int skipPlain(byte[] b, int p, int limit) {
+        while (p + Long.BYTES <= limit) {
+            long w = (long) LONGS.get(b, p);
+            long marks = (w - 0x2D2D2D2D2D2D2D2DL) & ~w & 0x8080808080808080L;
+            if (marks != 0) {
+                return p + (Long.numberOfTrailingZeros(marks) >>> 3);
+            }
+            p += Long.BYTES;
+        }
+        return p;
     }
 
     private void addField(int start, int end, boolean quoted) {
