@@ -47,8 +47,11 @@ for r in $(seq "${LOCAL_ROUNDS:-$ROUNDS}"); do
 done
 
 echo "== S3 (s3proxy process, filesystem store): Glue port vs exporter, first $S3_PARTS parts"
-mkdir -p "$WORK/s3store" "$WORK/s3parts"
+rm -rf "$WORK/s3parts" "$WORK/s3one"
+mkdir -p "$WORK/s3store" "$WORK/s3parts" "$WORK/s3one"
 for f in $(ls "$WORK"/parts/*.gz | head -n "$S3_PARTS"); do ln -sf "$f" "$WORK/s3parts/"; done
+ln -sf "$(ls "$WORK"/parts/*.gz | head -n 1)" "$WORK/s3one/"
+PREFIX="t200/n=$S3_PARTS/"
 S3_BYTES=$(du -cLb "$WORK"/s3parts/*.gz | tail -1 | cut -f1)
 cat > "$WORK/s3proxy.properties" <<PROPS
 s3proxy.endpoint=http://127.0.0.1:18181
@@ -64,15 +67,22 @@ trap 'kill $S3PID 2>/dev/null || true' EXIT
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench-secret AWS_REGION=us-east-1 \
        AWS_ENDPOINT_URL=http://127.0.0.1:18181
 for i in $(seq 60); do curl -s -o /dev/null http://127.0.0.1:18181/ && break; sleep 1; done
-python3 "$HERE/upload.py" "$WORK/s3parts" lake "t200/dt=2024-01-01/"
+python3 "$HERE/upload.py" "$WORK/s3parts" lake "$PREFIX"
+python3 "$HERE/upload.py" "$WORK/s3one" lake "t200/one/" > /dev/null
 echo "s3 input: $S3_PARTS parts, $S3_BYTES bytes gzipped"
 for r in $(seq "$ROUNDS"); do
-  t0=$(now); python3 "$HERE/glue_port.py" lake "t200/dt=2024-01-01/" downstream glue/personalize_input.csv; t1=$(now)
+  t0=$(now); python3 "$HERE/glue_port.py" lake "$PREFIX" downstream glue/personalize_input.csv; t1=$(now)
   g=$(secs "$t0" "$t1")
   t0=$(now)
-  java -Xmx128m -jar "$JAR" --source "s3://lake/t200/dt=2024-01-01/" \
+  java -Xmx128m -jar "$JAR" --source "s3://lake/$PREFIX" \
       --output "s3://downstream/recommender/personalize_input.csv" --no-progress > /dev/null
   t1=$(now); e=$(secs "$t0" "$t1")
   echo "round $r: glue port $g s ($(mbps "$S3_BYTES" "$g") MB/s)  exporter $e s ($(mbps "$S3_BYTES" "$e") MB/s)" \
        " ratio $(awk -v g="$g" -v e="$e" 'BEGIN { printf "%.2f", g / e }')  load $(cut -d' ' -f1 /proc/loadavg)"
 done
+echo "== fixed cost: the same two on a single part (JVM + SDK start-up and warm-up vs the Python interpreter + boto3)"
+t0=$(now); python3 "$HERE/glue_port.py" lake "t200/one/" downstream glue/one.csv; t1=$(now); g=$(secs "$t0" "$t1")
+t0=$(now)
+java -Xmx128m -jar "$JAR" --source "s3://lake/t200/one/" --output "s3://downstream/recommender/one.csv" --no-progress > /dev/null
+t1=$(now); e=$(secs "$t0" "$t1")
+echo "one part ($(du -Lb "$WORK"/s3one/*.gz | cut -f1) bytes gzipped): glue port $g s  exporter $e s"

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +47,13 @@ public final class Exporter {
      */
     public static ExportResult run(ExportRequest request, Progress.Listener listener, Consumer<String> importStatus)
             throws ExportException {
-        boolean needsS3 = request.source().isS3() || request.output().isS3();
-        S3Client s3 = request.s3() != null || !needsS3 ? request.s3() : S3Clients.create(request.aws());
+        return run(request, listener, importStatus, S3Clients.start(request));
+    }
+
+    /** As {@link #run(ExportRequest, Progress.Listener, Consumer)}, with the S3 client already being built. */
+    static ExportResult run(ExportRequest request, Progress.Listener listener, Consumer<String> importStatus,
+                            CompletableFuture<S3Client> client) throws ExportException {
+        S3Client s3 = S3Clients.await(client);
         try {
             ExportResult result = export(request, s3, listener);
             if (request.importJob() != null) {
@@ -75,23 +82,33 @@ public final class Exporter {
         PartSource source = request.source().isS3()
                 ? new S3PartSource(s3, request.source().bucket(), request.source().key())
                 : new LocalPartSource(request.source().path());
+        // listing and opening the output (both first calls of the SDK on S3) run side by side; the output is
+        // aborted again when the listing fails or finds nothing
+        CompletableFuture<List<PartRef>> listing = list(source);
+        ExportSink sink = openSink(request, s3, rules.headerBytes());
         List<PartRef> listed;
         try {
-            listed = source.list();
-        } catch (IOException e) {
-            throw new ExportException("cannot list the source " + source.describe() + ": " + e.getMessage(), e);
+            listed = listing.join();
+        } catch (CompletionException e) {
+            sink.abort();
+            Throwable why = e.getCause();
+            if (why instanceof IOException) {
+                throw new ExportException("cannot list the source " + source.describe() + ": " + why.getMessage(),
+                        why);
+            }
+            throw e;
         }
         List<PartRef> parts = listed.stream().filter(p -> !p.isMarker() && !isOwnOutput(request, source.nameOf(p)))
                 .toList();
         LOG.info("Exporting {} parts ({} markers or empty objects skipped) from {} to {}", parts.size(),
                 listed.size() - parts.size(), source.describe(), request.output());
         if (parts.isEmpty()) {
+            sink.abort();
             throw new ExportException("no data parts under " + source.describe() + " (" + listed.size()
                     + " objects listed, all markers or empty)");
         }
         CsvConcatenator.Settings settings = new CsvConcatenator.Settings(request.threads(), request.window(),
                 request.exactDistinctLimit(), request.dedupeHeapKeys(), request.spillDir());
-        ExportSink sink = openSink(request, s3, rules.headerBytes());
         CsvConcatenator.Result result;
         List<String> files;
         try {
@@ -110,6 +127,20 @@ public final class Exporter {
         LOG.info("Exported {} rows of {} to {} ({} rejected, {} duplicates dropped)", report.rowsOut(),
                 report.rowsIn(), request.output(), report.rowsRejected(), report.duplicatesDropped());
         return new ExportResult(files, request.reportLocation(), report);
+    }
+
+    private static CompletableFuture<List<PartRef>> list(PartSource source) {
+        CompletableFuture<List<PartRef>> listed = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                listed.complete(source.list());
+            } catch (IOException | RuntimeException | Error e) {
+                listed.completeExceptionally(e);
+            }
+        }, "csv-exporter-list");
+        t.setDaemon(true);
+        t.start();
+        return listed;
     }
 
     /** An earlier run's output or report inside the source is not a part (re-running must not feed on itself). */

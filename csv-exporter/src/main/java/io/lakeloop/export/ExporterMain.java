@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The {@code csv-exporter} command: lake parts → the one CSV Personalize imports, with a validation report.
@@ -164,6 +166,8 @@ public final class ExporterMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+        // before anything loads the Exporter (and its logging): the SDK's start-up overlaps the rest of ours
+        CompletableFuture<S3Client> s3 = S3Clients.start(request);
         ProgressPrinter progress = new ProgressPrinter(err, terminal, 10_000);
         try {
             ExportResult result = Exporter.run(request, noProgress ? Progress.Listener.NONE : progress,
@@ -171,7 +175,7 @@ public final class ExporterMain implements Callable<Integer> {
                         if (!noProgress) {
                             err.println("import job: " + status);
                         }
-                    });
+                    }, s3);
             progress.finish();
             return finish(result);
         } catch (ExportException e) {

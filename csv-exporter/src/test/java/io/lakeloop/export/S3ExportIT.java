@@ -174,6 +174,19 @@ class S3ExportIT {
         assertThat(c.listMultipartUploads(b -> b.bucket("downstream")).uploads()).isEmpty();
     }
 
+    /** The output is opened while the source is listed; a source without data parts must abort it again. */
+    @Test
+    void anEmptySourceLeavesNoOutputAndNoDanglingUpload() {
+        put("lake", "empty/_SUCCESS", new byte[0]);
+
+        assertThatThrownBy(() -> Exporter.run(request("s3://lake/empty/", "s3://downstream/empty/out.csv").build()))
+                .isInstanceOf(ExportException.class).hasMessageContaining("no data parts under s3://lake/empty/");
+
+        S3Client c = S3.client();
+        assertThat(c.listObjectsV2(b -> b.bucket("downstream").prefix("empty/")).contents()).isEmpty();
+        assertThat(c.listMultipartUploads(b -> b.bucket("downstream")).uploads()).isEmpty();
+    }
+
     @Test
     void folderModeWritesBoundedObjectsUnderThePrefixAndTheReportBesideIt() throws Exception {
         List<LakeRow> rows = rows("fo", 30_000, 300);
