@@ -22,10 +22,14 @@ public final class CsvPartReader extends PartReader {
     private List<String> header = List.of();
     private int headerSize;
     private final byte[] out = new byte[RowRules.MAX_ROW_BYTES + 128];
+    /** Whether an output column besides the ids and the timestamp is checked (EVENT_TYPE, EVENT_VALUE). */
+    private final boolean checksOptional;
 
     CsvPartReader(ByteInput in, RowRules rules, String partName) {
         super(in, rules, partName);
         this.s = new CsvRowScanner(in);
+        this.checksOptional = rules.output().contains(LakeColumn.EVENT_TYPE)
+                || rules.output().contains(LakeColumn.EVENT_VALUE);
     }
 
     @Override
@@ -135,7 +139,7 @@ public final class CsvPartReader extends PartReader {
                 }
             }
         }
-        if (bad == null) {
+        if (bad == null && checksOptional) {
             bad = checkOptional();
         }
         if (bad != null) {
