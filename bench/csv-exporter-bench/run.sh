@@ -30,8 +30,9 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "local input: $LOCAL_PARTS parts, $GZ_BYTES bytes gzipped"
 
-echo "== local: zcat vs exporter (-Xmx128m), $ROUNDS rounds, interleaved"
-for r in $(seq "${LOCAL_ROUNDS:-$ROUNDS}"); do
+LOCAL_ROUNDS="${LOCAL_ROUNDS:-$ROUNDS}"
+echo "== local: zcat vs exporter (-Xmx128m), $LOCAL_ROUNDS rounds, interleaved"
+for r in $(seq "$LOCAL_ROUNDS"); do
   t0=$(now); cat "$WORK"/parts/*.gz | zcat > "$WORK/zcat.csv"; t1=$(now)
   z=$(secs "$t0" "$t1"); rm -f "$WORK/zcat.csv"
   t0=$(now)
