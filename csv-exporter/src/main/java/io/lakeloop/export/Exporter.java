@@ -84,7 +84,7 @@ public final class Exporter {
                 : new LocalPartSource(request.source().path());
         // listing and opening the output (both first calls of the SDK on S3) run side by side; the output is
         // aborted again when the listing fails or finds nothing
-        CompletableFuture<List<PartRef>> listing = list(source);
+        CompletableFuture<List<PartRef>> listing = Background.start("csv-exporter-list", source::list);
         ExportSink sink = openSink(request, s3, rules.headerBytes());
         List<PartRef> listed;
         try {
@@ -127,20 +127,6 @@ public final class Exporter {
         LOG.info("Exported {} rows of {} to {} ({} rejected, {} duplicates dropped)", report.rowsOut(),
                 report.rowsIn(), request.output(), report.rowsRejected(), report.duplicatesDropped());
         return new ExportResult(files, request.reportLocation(), report);
-    }
-
-    private static CompletableFuture<List<PartRef>> list(PartSource source) {
-        CompletableFuture<List<PartRef>> listed = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                listed.complete(source.list());
-            } catch (IOException | RuntimeException | Error e) {
-                listed.completeExceptionally(e);
-            }
-        }, "csv-exporter-list");
-        t.setDaemon(true);
-        t.start();
-        return listed;
     }
 
     /** An earlier run's output or report inside the source is not a part (re-running must not feed on itself). */

@@ -36,17 +36,7 @@ final class S3Clients {
         if (request.s3() != null || !needsS3) {
             return CompletableFuture.completedFuture(request.s3());
         }
-        CompletableFuture<S3Client> client = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                client.complete(create(request.aws()));
-            } catch (RuntimeException | Error e) {
-                client.completeExceptionally(e);
-            }
-        }, "csv-exporter-s3-client");
-        t.setDaemon(true);
-        t.start();
-        return client;
+        return Background.start("csv-exporter-s3-client", () -> create(request.aws()));
     }
 
     /** The started client; its construction's own exception as it was thrown. */
