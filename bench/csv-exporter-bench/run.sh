@@ -71,6 +71,9 @@ for i in $(seq 60); do curl -s -o /dev/null http://127.0.0.1:18181/ && break; sl
 python3 "$HERE/upload.py" "$WORK/s3parts" lake "$PREFIX"
 python3 "$HERE/upload.py" "$WORK/s3one" lake "t200/one/" > /dev/null
 echo "s3 input: $S3_PARTS parts, $S3_BYTES bytes gzipped"
+CDS="$WORK/csv-exporter.jsa" # an AppCDS archive of the classes one S3-to-S3 export loads (not timed)
+java -XX:ArchiveClassesAtExit="$CDS" -Xmx128m -jar "$JAR" --source "s3://lake/t200/one/" \
+    --output "s3://downstream/recommender/one.csv" --no-progress > /dev/null 2>&1
 for r in $(seq "$ROUNDS"); do
   t0=$(now); python3 "$HERE/glue_port.py" lake "$PREFIX" downstream glue/personalize_input.csv; t1=$(now)
   g=$(secs "$t0" "$t1")
@@ -78,12 +81,21 @@ for r in $(seq "$ROUNDS"); do
   java -Xmx128m -jar "$JAR" --source "s3://lake/$PREFIX" \
       --output "s3://downstream/recommender/personalize_input.csv" --no-progress > /dev/null
   t1=$(now); e=$(secs "$t0" "$t1")
+  t0=$(now) # the same with an AppCDS archive (docs/csv-exporter.md, "Start-up"), made once before the rounds
+  java -XX:SharedArchiveFile="$CDS" -Xmx128m -jar "$JAR" --source "s3://lake/$PREFIX" \
+      --output "s3://downstream/recommender/personalize_input.csv" --no-progress > /dev/null
+  t1=$(now); c=$(secs "$t0" "$t1")
   echo "round $r: glue port $g s ($(mbps "$S3_BYTES" "$g") MB/s)  exporter $e s ($(mbps "$S3_BYTES" "$e") MB/s)" \
-       " ratio $(awk -v g="$g" -v e="$e" 'BEGIN { printf "%.2f", g / e }')  load $(cut -d' ' -f1 /proc/loadavg)"
+       " ratio $(awk -v g="$g" -v e="$e" 'BEGIN { printf "%.2f", g / e }')  exporter+AppCDS $c s" \
+       " ratio $(awk -v g="$g" -v c="$c" 'BEGIN { printf "%.2f", g / c }')  load $(cut -d' ' -f1 /proc/loadavg)"
 done
 echo "== fixed cost: the same two on a single part (JVM + SDK start-up and warm-up vs the Python interpreter + boto3)"
 t0=$(now); python3 "$HERE/glue_port.py" lake "t200/one/" downstream glue/one.csv; t1=$(now); g=$(secs "$t0" "$t1")
 t0=$(now)
 java -Xmx128m -jar "$JAR" --source "s3://lake/t200/one/" --output "s3://downstream/recommender/one.csv" --no-progress > /dev/null
 t1=$(now); e=$(secs "$t0" "$t1")
-echo "one part ($(du -Lb "$WORK"/s3one/*.gz | cut -f1) bytes gzipped): glue port $g s  exporter $e s"
+t0=$(now)
+java -XX:SharedArchiveFile="$CDS" -Xmx128m -jar "$JAR" --source "s3://lake/t200/one/" \
+    --output "s3://downstream/recommender/one.csv" --no-progress > /dev/null
+t1=$(now); c=$(secs "$t0" "$t1")
+echo "one part ($(du -Lb "$WORK"/s3one/*.gz | cut -f1) bytes gzipped): glue port $g s  exporter $e s  exporter+AppCDS $c s"
