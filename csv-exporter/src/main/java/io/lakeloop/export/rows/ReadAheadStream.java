@@ -85,9 +85,7 @@ public final class ReadAheadStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
+        return ensureBlock() ? current.data()[pos++] & 0xFF : -1;
     }
 
     @Override
