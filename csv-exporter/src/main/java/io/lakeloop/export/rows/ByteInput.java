@@ -43,4 +43,21 @@ final class ByteInput {
             fill();
         }
     }
+
+    /** Moves past the next line feed (or to the end of the stream): how a row that cannot be read is skipped. */
+    void skipLine() throws IOException {
+        while (true) {
+            for (int p = pos; p < limit; p++) {
+                if (buf[p] == '\n') {
+                    pos = p + 1;
+                    return;
+                }
+            }
+            pos = limit;
+            if (eof) {
+                return;
+            }
+            fill();
+        }
+    }
 }

@@ -92,7 +92,7 @@ public final class CsvPartReader extends PartReader {
             if (r == CsvRowScanner.NEED_MORE) { // longer than any legitimate row: skip to the next line feed
                 rowsIn++;
                 reject(RowRules.ROW_TOO_LONG);
-                s.skipLine();
+                in.skipLine();
                 continue;
             }
             if (s.nextStart - in.pos > RowRules.MAX_ROW_BYTES) {

@@ -51,22 +51,6 @@ final class CsvRowScanner {
         }
     }
 
-    void skipLine() throws IOException {
-        while (true) {
-            for (int p = in.pos; p < in.limit; p++) {
-                if (in.buf[p] == '\n') {
-                    in.pos = p + 1;
-                    return;
-                }
-            }
-            in.pos = in.limit;
-            if (in.eof) {
-                return;
-            }
-            in.fill();
-        }
-    }
-
     /** Points cBuf/cOff/cLen at field {@code f}'s content: raw bytes, or unescaped into scratch when quoted. */
     void content(int f) {
         if (!fq[f]) {

@@ -48,7 +48,7 @@ public final class JsonLinesPartReader extends PartReader {
                 rowsIn++;
                 reject(RowRules.ROW_TOO_LONG);
                 if (nl == -2) {
-                    skipLine();
+                    in.skipLine();
                 } else {
                     in.pos = Math.min(nl + 1, in.limit);
                 }
@@ -82,22 +82,6 @@ public final class JsonLinesPartReader extends PartReader {
             int scanned = in.limit - in.pos;
             in.fill();
             from = in.pos + scanned;
-        }
-    }
-
-    private void skipLine() throws IOException {
-        while (true) {
-            for (int p = in.pos; p < in.limit; p++) {
-                if (in.buf[p] == '\n') {
-                    in.pos = p + 1;
-                    return;
-                }
-            }
-            in.pos = in.limit;
-            if (in.eof) {
-                return;
-            }
-            in.fill();
         }
     }
 
