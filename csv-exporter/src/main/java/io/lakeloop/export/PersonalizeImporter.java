@@ -1,5 +1,6 @@
 package io.lakeloop.export;
 
+import io.lakeloop.aws.AwsClients;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.export.report.ValidationReport;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class PersonalizeImporter {
 
     ValidationReport.ImportJob importFile(ImportJobRequest job, Location file) throws ExportException,
             InterruptedException {
-        try (PersonalizeClient client = S3Clients.configure(PersonalizeClient.builder(), settings).build()) {
+        try (PersonalizeClient client = AwsClients.configure(PersonalizeClient.builder(), settings).build()) {
             return importFile(client, job, file);
         }
     }

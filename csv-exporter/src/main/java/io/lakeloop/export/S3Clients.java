@@ -59,15 +59,9 @@ final class S3Clients {
         if (s.region() == null && !regionConfigured()) {
             s = s.withRegion(FALLBACK_REGION);
         }
-        return configure(S3Client.builder(), s).forcePathStyle(s.endpoint() != null)
+        return AwsClients.configure(S3Client.builder(), s).forcePathStyle(s.endpoint() != null)
                 .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
                 .build();
-    }
-
-    static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>
-            & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> B configure(B builder,
-                                                                                                 AwsSettings s) {
-        return AwsClients.configure(builder, s);
     }
 
     private static boolean regionConfigured() {
