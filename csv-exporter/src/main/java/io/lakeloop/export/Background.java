@@ -2,9 +2,11 @@ package io.lakeloop.export;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Work started on a daemon thread of its own, so a slow set-up step overlaps the caller's. */
-final class Background {
+/** The exporter's threads: all daemons (an abandoned export never keeps the JVM alive), named for thread dumps. */
+public final class Background {
 
     private Background() {
     }
@@ -12,15 +14,23 @@ final class Background {
     /** Runs {@code work} on a new daemon thread named {@code name}; its result or exception completes the future. */
     static <T> CompletableFuture<T> start(String name, Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        daemons(name).newThread(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }
-        }, name);
-        t.setDaemon(true);
-        t.start();
+        }).start();
         return result;
+    }
+
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}… */
+    public static ThreadFactory daemons(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -18,8 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -64,23 +62,14 @@ final class PartPipeline implements AutoCloseable {
         this.parts = List.copyOf(parts);
         this.pool = pool;
         this.window = Math.max(1, window);
-        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), daemons("csv-exporter-read-"));
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), Background.daemons("csv-exporter-read"));
         // one task per running part (at most `threads`), never queued behind a task that waits on the writer
-        this.readAhead = Executors.newCachedThreadPool(daemons("csv-exporter-gunzip-"));
+        this.readAhead = Executors.newCachedThreadPool(Background.daemons("csv-exporter-gunzip"));
         this.jobs = new Job[this.parts.size()];
     }
 
     long bytesRead() {
         return bytesRead.sum();
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** The queue of part {@code i}, after starting the reads up to {@code i + window - 1}. */

@@ -1,5 +1,6 @@
 package io.lakeloop.export.sink;
 
+import io.lakeloop.export.Background;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,11 +64,7 @@ public final class S3MultipartSink implements ExportSink {
         for (int i = 0; i < threads + 1; i++) {
             freeBuffers.add(new byte[partSize]);
         }
-        this.uploaders = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "csv-exporter-upload");
-            t.setDaemon(true);
-            return t;
-        });
+        this.uploaders = Executors.newFixedThreadPool(threads, Background.daemons("csv-exporter-upload"));
         try {
             this.uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).contentType("text/csv")).uploadId();
         } catch (SdkException e) {
