@@ -49,12 +49,6 @@ public record Interaction(
         return sentAt.toEpochMilli() / 1000.0;
     }
 
-    /** A copy with another event id (e.g. one a connector derives from topic/partition/offset). */
-    public Interaction withEventId(String newEventId, boolean derived) {
-        return new Interaction(userId, sessionId, eventType, itemId, sentAt, eventValue, newEventId, derived,
-                properties, recommendationId, impression, metricAttributionSource);
-    }
-
     /** Never prints ids or payload: safe for logs at any level. */
     @Override
     public String toString() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Parses a raw interaction record in either shape of the event contract — a tracker batch
@@ -36,7 +37,17 @@ public final class InteractionParser {
         return new InteractionParser(FieldNames.defaults(), TimestampNormalizer.defaults(), target);
     }
 
+    /** Parses a record; events without an EVENT_ID get one derived from their content ({@link EventIds}). */
     public ParseResult parse(Object value) {
+        return parse(value, null);
+    }
+
+    /**
+     * Parses a record; an event without an EVENT_ID gets {@code derivedIds.apply(index)} — its index in the record's
+     * event list, 0 for a flat record — or, when {@code derivedIds} is {@code null}, an id derived from its content.
+     * Either way {@link Interaction#eventIdDerived()} is {@code true}.
+     */
+    public ParseResult parse(Object value, IntFunction<String> derivedIds) {
         Map<String, Object> record;
         try {
             record = RecordValues.toMap(value);
@@ -45,14 +56,14 @@ public final class InteractionParser {
         }
         Object list = get(record, EventField.EVENT_LIST);
         if (list == null && !has(record, EventField.EVENT_LIST)) {
-            return parseFlat(record);
+            return parseFlat(record, derivedIds);
         }
-        return parseBatch(record, list);
+        return parseBatch(record, list, derivedIds);
     }
 
-    private ParseResult parseFlat(Map<String, Object> record) {
+    private ParseResult parseFlat(Map<String, Object> record, IntFunction<String> derivedIds) {
         try {
-            Interaction e = readEvent(record, record);
+            Interaction e = readEvent(record, record, 0, derivedIds);
             Rejection r = validator.validate(e, target);
             return r == null ? new ParseResult(List.of(e), List.of()) : ParseResult.rejected(r);
         } catch (InvalidEventException ex) {
@@ -60,7 +71,7 @@ public final class InteractionParser {
         }
     }
 
-    private ParseResult parseBatch(Map<String, Object> record, Object list) {
+    private ParseResult parseBatch(Map<String, Object> record, Object list, IntFunction<String> derivedIds) {
         String listName = names.displayName(EventField.EVENT_LIST);
         if (!(list instanceof List<?> events)) {
             return ParseResult.rejected(Rejection.ofRecord(ReasonCode.WRONG_TYPE, listName,
@@ -81,7 +92,7 @@ public final class InteractionParser {
             @SuppressWarnings("unchecked")
             Map<String, Object> event = (Map<String, Object>) raw;
             try {
-                Interaction e = readEvent(record, event);
+                Interaction e = readEvent(record, event, i, derivedIds);
                 Rejection r = validator.validate(e, target);
                 if (r == null) {
                     ok.add(e);
@@ -96,7 +107,8 @@ public final class InteractionParser {
     }
 
     /** Reads one event; ids come from the event first, then from the enclosing record. */
-    private Interaction readEvent(Map<String, Object> record, Map<String, Object> event) {
+    private Interaction readEvent(Map<String, Object> record, Map<String, Object> event, int index,
+                                  IntFunction<String> derivedIds) {
         String userId = string(event, EventField.USER_ID);
         if (userId == null && event != record) {
             userId = string(record, EventField.USER_ID);
@@ -117,7 +129,8 @@ public final class InteractionParser {
         String eventId = string(event, EventField.EVENT_ID);
         boolean derived = eventId == null;
         if (derived) {
-            eventId = EventIds.fromContent(userId, sessionId, eventType, itemId, sentAt.toEpochMilli(), eventValue,
+            eventId = derivedIds != null ? derivedIds.apply(index)
+                    : EventIds.fromContent(userId, sessionId, eventType, itemId, sentAt.toEpochMilli(), eventValue,
                     properties, recommendationId, impression);
         }
         return new Interaction(userId, sessionId, eventType, itemId, sentAt, eventValue, eventId, derived,

@@ -30,6 +30,28 @@ class InteractionParserTest {
               {"eventType": "view", "itemId": "i3", "sentAt": 1700000001500}
             ]}""";
 
+    /** A caller's id source (a connector's topic/partition/offset ids) replaces content ids, by list index. */
+    @Test
+    void derivesMissingEventIdsFromTheCallersSourceByIndexInTheList() {
+        String batch = """
+                {"user_id": "u1", "session_id": "s1", "event_list": [
+                  {"eventType": "view", "itemId": "i1", "sentAt": 1700000000},
+                  {"eventType": "", "itemId": "i2", "sentAt": 1700000000},
+                  {"eventType": "click", "itemId": "i3", "sentAt": 1700000000, "eventId": "e-own"},
+                  {"eventType": "view", "itemId": "i4", "sentAt": 1700000000}
+                ]}""";
+        ParseResult r = parser.parse(batch, i -> "pos-" + i);
+        assertThat(r.rejections()).extracting(Rejection::eventIndex).containsExactly(1);
+        assertThat(r.events()).extracting(Interaction::eventId).containsExactly("pos-0", "e-own", "pos-3");
+        assertThat(r.events()).extracting(Interaction::eventIdDerived).containsExactly(true, false, true);
+
+        ParseResult flat = parser.parse("{\"user_id\":\"u\",\"session_id\":\"s\",\"event_type\":\"view\",\"item_id\":\"i\","
+                + "\"timestamp\":1700000000}", i -> "pos-" + i);
+        assertThat(flat.events()).extracting(Interaction::eventId).containsExactly("pos-0");
+        assertThat(parser.parse(batch).events().get(0).eventId()).as("no source: a content id")
+                .isNotEqualTo("pos-0").hasSize(32);
+    }
+
     @Test
     void parsesTheSeedsTrackerBatch() {
         ParseResult r = parser.parse(SEED_BATCH);

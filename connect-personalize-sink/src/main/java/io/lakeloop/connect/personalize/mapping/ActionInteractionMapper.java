@@ -33,23 +33,20 @@ public final class ActionInteractionMapper implements RecordMapper {
     public Mapped map(SinkRecord record) {
         try {
             Map<String, Object> fields = RecordValues.toMap(record.value());
-            ParseResult result = parser.parse(fields);
+            ParseResult result = parser.parse(fields, idFromPosition ? index -> EventIds.fromPosition(
+                    record.originalTopic(), record.originalKafkaPartition(), record.originalKafkaOffset(), index) : null);
             if (!result.rejections().isEmpty()) {
                 return new Mapped(List.of(), result.rejections());
             }
             String actionId = DatasetRecordMapper.readId(fields, actionIdFields);
             Interaction e = result.events().get(0);
-            String eventId = idFromPosition && e.eventIdDerived()
-                    ? EventIds.fromPosition(record.originalTopic(), record.originalKafkaPartition(),
-                    record.originalKafkaOffset(), 0)
-                    : e.eventId();
             ActionInteraction.Builder b = ActionInteraction.builder()
                     .actionId(actionId)
                     .userId(e.userId())
                     .sessionId(e.sessionId())
                     .timestamp(e.sentAt())
                     .eventType(e.eventType())
-                    .eventId(eventId)
+                    .eventId(e.eventId())
                     .recommendationId(e.recommendationId())
                     .properties(e.properties());
             if (!e.impression().isEmpty()) {

@@ -4,12 +4,9 @@ import io.lakeloop.event.EventIds;
 import io.lakeloop.event.Interaction;
 import io.lakeloop.event.InteractionParser;
 import io.lakeloop.event.ParseResult;
-import io.lakeloop.event.Rejection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.connect.sink.SinkRecord;
 import software.amazon.awssdk.services.personalizeevents.model.Event;
 import software.amazon.awssdk.services.personalizeevents.model.MetricAttribution;
@@ -32,24 +29,11 @@ public final class EventRecordMapper implements RecordMapper {
 
     @Override
     public Mapped map(SinkRecord record) {
-        ParseResult result = parser.parse(record.value());
-        Set<Integer> rejectedIndexes = new HashSet<>();
-        for (Rejection r : result.rejections()) {
-            rejectedIndexes.add(r.eventIndex());
-        }
+        ParseResult result = parser.parse(record.value(), idFromPosition ? index -> EventIds.fromPosition(
+                record.originalTopic(), record.originalKafkaPartition(), record.originalKafkaOffset(), index) : null);
         List<Mapped.Part> parts = new ArrayList<>(result.events().size());
-        int index = 0;
-        for (Interaction event : result.events()) {
-            while (rejectedIndexes.contains(index)) {
-                index++;
-            }
-            Interaction e = event;
-            if (idFromPosition && e.eventIdDerived()) {
-                e = e.withEventId(EventIds.fromPosition(record.originalTopic(), record.originalKafkaPartition(),
-                        record.originalKafkaOffset(), index), true);
-            }
+        for (Interaction e : result.events()) {
             parts.add(new Mapped.Part(new GroupKey(e.userId(), e.sessionId()), toEvent(e)));
-            index++;
         }
         return new Mapped(parts, result.rejections());
     }
