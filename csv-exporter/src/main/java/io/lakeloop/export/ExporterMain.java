@@ -84,6 +84,10 @@ public final class ExporterMain implements Callable<Integer> {
     @Option(names = "--timestamp-unit", defaultValue = "auto", paramLabel = "auto|seconds|milliseconds",
             description = "How numeric timestamps in the parts are read (default: ${DEFAULT-VALUE})")
     String timestampUnit;
+    @Option(names = "--max-rejected-ratio", paramLabel = "R",
+            description = "Fail and publish nothing when more than this share (0..1) of the rows read is rejected, "
+                    + "or when no row is left (default: 0.01; 1 publishes whatever is left)")
+    Double maxRejectedRatio;
     @Option(names = "--strict", description = "Exit 1 when Personalize's import minimums or size limit do not hold")
     boolean strict;
     @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
@@ -274,6 +278,13 @@ public final class ExporterMain implements Callable<Integer> {
         }
         if (spillDir != null) {
             b.spillDir(spillDir);
+        }
+        if (maxRejectedRatio != null) {
+            if (!(maxRejectedRatio >= 0 && maxRejectedRatio <= 1)) {
+                throw new IllegalArgumentException("--max-rejected-ratio must be between 0 and 1, not "
+                        + maxRejectedRatio);
+            }
+            b.maxRejectedRatio(maxRejectedRatio);
         }
         b.aws(aws("S3", endpoint));
         b.personalizeAws(aws("PERSONALIZE", null));
