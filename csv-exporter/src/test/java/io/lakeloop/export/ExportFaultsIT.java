@@ -73,8 +73,9 @@ class ExportFaultsIT {
 
     /**
      * Item 11.15: the CompleteMultipartUpload request reaches S3 and takes effect, but its response is lost on the
-     * way back (a proxy closes the connection); the SDK's retry then finds no such upload. The object exists with
-     * this upload's bytes, so the export succeeds — checked with a HEAD of the key (length and multipart ETag).
+     * way back (a proxy closes the connection), every time the SDK tries (s3proxy completes a retried upload again,
+     * S3 may answer NoSuchUpload; either way the client never hears). The object exists with this upload's bytes,
+     * so the export succeeds — checked with a HEAD of the key (length and multipart ETag).
      */
     @Test
     void aLostCompleteMultipartUploadResponseIsCheckedWithHeadAndTheExportSucceeds() throws Exception {
@@ -83,12 +84,12 @@ class ExportFaultsIT {
         S3.client().putObject(b -> b.bucket("downstream").key("lost/out.csv"), RequestBody.fromString("old run\n"));
 
         try (ResponseDroppingProxy proxy = new ResponseDroppingProxy(S3.endpoint(),
-                line -> line.startsWith("POST ") && line.contains("uploadId="), 1)) {
+                line -> line.startsWith("POST ") && line.contains("uploadId="), Integer.MAX_VALUE)) {
             ExportResult result = Exporter.run(ExportRequest.builder().source("s3://lake/lost/")
                     .output("s3://downstream/lost/out.csv").aws(settings(proxy.endpoint()))
                     .s3PartSize(5 * 1024 * 1024).build());
 
-            assertThat(proxy.dropped()).isEqualTo(1);
+            assertThat(proxy.dropped()).isGreaterThanOrEqualTo(1);
             assertThat(result.report().rowsOut()).isEqualTo(250_000);
         }
         assertThat(parse(read("lost/out.csv"))).isEqualTo(expected(rows, LakeColumn.PERSONALIZE_REQUIRED));
