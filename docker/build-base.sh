@@ -10,6 +10,9 @@
 set -euo pipefail
 
 tag="${1:-lakeloop/debian-jre:17-bookworm}"
+# one build at a time (CI starts it in the background; the image build may ask for it meanwhile and then waits)
+exec 9>"${TMPDIR:-/tmp}/lakeloop-build-base.lock"
+flock 9
 if docker image inspect "$tag" >/dev/null 2>&1; then
   echo "build-base: reusing $tag ($(docker image inspect -f '{{.Id}}' "$tag"))" >&2
   exit 0

@@ -3,7 +3,8 @@
 # compiled again. Tags: lakeloop/<image>:<project version> (and :latest unless LAKELOOP_TAG_LATEST=false).
 #
 #   docker/build-images.sh [IMAGE…]     IMAGE: streams-collator personalize-emulator csv-exporter kafka-connect kafka
-#                                       s3proxy (default: all)
+#                                       s3proxy (default: all six), or strimzi-kafka-connect (Strimzi's Connect image
+#                                       with the plugins, for deploy/kubernetes/strimzi; needs quay.io/strimzi/kafka)
 #
 # BASE_IMAGE picks the Java 17 base (default eclipse-temurin:17-jre; on a machine that reaches no registry, build
 # one with docker/build-base.sh and pass BASE_IMAGE=lakeloop/debian-jre:17-bookworm). LAKELOOP_IMAGE_PREFIX
@@ -34,6 +35,10 @@ require "connect-personalize-sink/target/lakeloop-connect-*.zip"
 require "connect-s3-sink/target/lakeloop-connect-*.zip"
 
 start=$(date +%s)
+# the Debian base of docker/build-base.sh is made here when missing (or waited for, when CI builds it meanwhile)
+if [[ "$base_image" == lakeloop/debian-jre:* ]] && ! docker image inspect "$base_image" >/dev/null 2>&1; then
+  docker/build-base.sh "$base_image"
+fi
 # Third-party jars per service, as Maven resolves each module's runtime classpath (offline: the build resolved them).
 # jar:jar only re-zips the compiled classes, so the reactor hands the modules' own jars to the dependency plugin.
 echo "build-images: resolving each service's runtime classpath" >&2
@@ -71,7 +76,9 @@ for image in "${images[@]}"; do
   t0=$(date +%s)
   tags=(-t "$prefix$image:$version")
   [[ "${LAKELOOP_TAG_LATEST:-true}" == "true" ]] && tags+=(-t "$prefix$image:latest")
-  if ! docker build -q -f docker/Dockerfile --target "$image" "${tags[@]}" \
+  dockerfile=(-f docker/Dockerfile --target "$image")
+  [[ "$image" == strimzi-kafka-connect ]] && dockerfile=(-f docker/strimzi/Dockerfile)
+  if ! docker build -q "${dockerfile[@]}" "${tags[@]}" \
       --build-arg "BASE_IMAGE=$base_image" --build-arg "VERSION=$version" \
       --build-arg "REVISION=$revision" --build-arg "CREATED=$created" "$ctx" >"$ctx/build.log" 2>&1; then
     cat "$ctx/build.log" >&2
