@@ -80,9 +80,7 @@ public final class RecordValues {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            // location only: the message of a Jackson error may quote the payload
-            throw reject(ReasonCode.UNDECODABLE, "the record value is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw reject(ReasonCode.UNDECODABLE, "the record value " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw reject(ReasonCode.UNDECODABLE, "the record value could not be read as JSON");
         }

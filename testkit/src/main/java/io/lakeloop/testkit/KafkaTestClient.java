@@ -134,6 +134,16 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /**
+     * Sends the records (keys, values, headers and timestamps as given) and waits until the broker acknowledged all of
+     * them; each send is awaited so that one failure names its record.
+     */
+    public void produce(String topic, java.util.Collection<HostileRecord> records) {
+        for (HostileRecord r : records) {
+            get(bytesProducer().send(r.toProducerRecord(topic)), "produce " + r + " to " + topic);
+        }
+    }
+
+    /**
      * Reads {@code topic} from the beginning (read_uncommitted) until at least {@code expectedCount} records have
      * arrived, and returns what was read; fails with the records seen so far when the timeout passes first.
      */
