@@ -1,13 +1,16 @@
 package io.lakeloop.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The emulator's own endpoints under {@code /_emulator} (no authentication, no faults):
  * {@code GET health}, {@code GET stats}, {@code GET events|items|users|actions|action-interactions?offset=&limit=}
- * (a JSON array of records, headers {@code X-Total-Count} and {@code X-Evicted-Count}),
+ * (a JSON array of records, each with {@code acceptedAtMs}, the epoch milliseconds it was accepted; headers
+ * {@code X-Total-Count} and {@code X-Evicted-Count}),
  * {@code DELETE recorded}, {@code GET|POST|DELETE faults}, {@code GET|POST|DELETE resources}.
  */
 final class AdminHandler implements HttpHandler {
@@ -102,7 +106,14 @@ final class AdminHandler implements HttpHandler {
         int limit = intParam(query, "limit", DEFAULT_PAGE, MAX_PAGE);
         exchange.getResponseHeaders().set("X-Total-Count", String.valueOf(recorded.size(operation)));
         exchange.getResponseHeaders().set("X-Evicted-Count", String.valueOf(recorded.evicted(operation)));
-        HttpResponses.json(exchange, 200, recorded.page(operation, offset, limit));
+        List<Object> records = recorded.page(operation, offset, limit);
+        List<ObjectNode> body = new ArrayList<>(records.size());
+        for (Object record : records) {
+            ObjectNode node = Json.MAPPER.valueToTree(record);
+            recorded.acceptedAt(node.path("sequence").asLong()).ifPresent(ms -> node.put("acceptedAtMs", ms));
+            body.add(node);
+        }
+        HttpResponses.json(exchange, 200, body);
     }
 
     private Map<String, Object> statsBody() {

@@ -21,6 +21,7 @@ public final class Recorded implements AutoCloseable {
 
     private final Map<Operation, BoundedLog<Object>> logs = new EnumMap<>(Operation.class);
     private final Journal journal;
+    private final AcceptanceClock acceptance;
     private long sequence;
 
     /** Per-record overhead of the estimate: object headers, the record, its list slot. */
@@ -31,6 +32,7 @@ public final class Recorded implements AutoCloseable {
             logs.put(operation, new BoundedLog<>(maxRecordsPerOperation, maxBytesPerOperation));
         }
         this.journal = journalFile == null ? null : new Journal(journalFile);
+        this.acceptance = new AcceptanceClock(maxRecordsPerOperation);
     }
 
     /**
@@ -40,9 +42,11 @@ public final class Recorded implements AutoCloseable {
      */
     synchronized int record(Operation operation, ValidCall call, int requestBytes) {
         List<Object> records = new ArrayList<>(call.records().size());
+        long first = sequence + 1;
         for (LongFunction<Object> builder : call.records()) {
             records.add(builder.apply(++sequence));
         }
+        acceptance.stamp(first, sequence, System.currentTimeMillis());
         if (journal != null) {
             journal.append(operation, records);
         }
@@ -75,6 +79,11 @@ public final class Recorded implements AutoCloseable {
     /** A page of the records an operation accepted, as they are kept now (after any eviction). */
     public List<Object> page(Operation operation, int offset, int limit) {
         return List.copyOf(logs.get(operation).page(offset, limit));
+    }
+
+    /** When the record with this sequence number was accepted (epoch ms), while it is remembered. */
+    public java.util.OptionalLong acceptedAt(long sequence) {
+        return acceptance.acceptedAt(sequence);
     }
 
     /** How many records of this operation are held now. */

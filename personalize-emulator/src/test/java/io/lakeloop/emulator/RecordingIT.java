@@ -128,6 +128,24 @@ class RecordingIT {
     }
 
     @Test
+    void tellsWhenEachEventWasAcceptedSoACallerCanMeasureLatency() throws IOException {
+        long before = System.currentTimeMillis();
+        client.putEvents(r -> r.trackingId("t").sessionId("s").eventList(Payloads.events(3)));
+        long between = System.currentTimeMillis();
+        client.putEvents(r -> r.trackingId("t").sessionId("s").eventList(Payloads.events(1)));
+        long after = System.currentTimeMillis();
+
+        JsonNode all = json(Sdk.get(emulator.endpoint(), "/_emulator/events"));
+
+        assertThat(all).hasSize(4);
+        List<Long> accepted = new ArrayList<>();
+        all.forEach(r -> accepted.add(r.get("acceptedAtMs").asLong()));
+        assertThat(accepted.subList(0, 3)).allSatisfy(ms -> assertThat(ms).isBetween(before, between))
+                .containsOnly(accepted.get(0));
+        assertThat(accepted.get(3)).isBetween(accepted.get(0), after);
+    }
+
+    @Test
     void journalsOneLinePerAcceptedRecord() throws IOException {
         client.putItems(r -> r.datasetArn(DATASET + "ITEMS").items(
                 Item.builder().itemId("i-1").properties("{\"genre\":\"Horror|Action\"}").build(),

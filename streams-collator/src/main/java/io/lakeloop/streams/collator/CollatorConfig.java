@@ -51,6 +51,11 @@ public final class CollatorConfig extends AbstractConfig {
     public static final String SHUTDOWN_TIMEOUT_CONFIG = "collator.shutdown.timeout.ms";
 
     public static final String DEFAULT_APPLICATION_ID = "lakeloop-collator";
+    /**
+     * The one HTTP port of the collator everywhere: the local stack, docker-compose.yml, the image, the Kubernetes
+     * probes and the ECS example use it too (a test in deploy/ cross-checks them).
+     */
+    public static final int DEFAULT_HTTP_PORT = 8090;
     public static final long DEFAULT_DEDUPE_RETENTION_MS = Duration.ofHours(24).toMillis();
     /** No age limit: the lake exists for history, and a backfill of last year's events must not go to the DLQ. */
     public static final long DEFAULT_MAX_AGE_MS = -1;
@@ -186,7 +191,7 @@ public final class CollatorConfig extends AbstractConfig {
         String g = "Service";
         def.define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Address of the /health, /ready and /metrics HTTP server.", g, ++o, Width.MEDIUM, "HTTP host");
-        def.define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(-1, 65535), Importance.MEDIUM,
+        def.define(HTTP_PORT_CONFIG, Type.INT, DEFAULT_HTTP_PORT, Range.between(-1, 65535), Importance.MEDIUM,
                 "Port of the /health, /ready and /metrics HTTP server; 0 = any free port, -1 = no server.",
                 g, ++o, Width.SHORT, "HTTP port");
         def.define(SHUTDOWN_TIMEOUT_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
