@@ -14,6 +14,7 @@ import io.lakeloop.cli.demo.EmulatorClient;
 import io.lakeloop.cli.demo.EventFate;
 import io.lakeloop.cli.demo.ExportedFile;
 import io.lakeloop.cli.demo.LakeTargets;
+import io.lakeloop.cli.demo.LiveStream;
 import io.lakeloop.cli.demo.TopicReader;
 import io.lakeloop.event.RecordValues;
 import java.security.SecureRandom;
@@ -43,6 +44,7 @@ final class DemoRun {
     private final Map<String, Object> chaosReport = new LinkedHashMap<>();
     private Object exporterOutput;
     private DemoWindow window;
+    private LiveStream live;
 
     DemoRun(StackSettings settings, DemoOptions options, ScaleOptions scale, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -96,7 +98,10 @@ final class DemoRun {
         }
     }
 
-    /** What the demo holds per event it generates and follows (measured: ~450 B generated, the rest observed). */
+    /**
+     * What the demo holds per event it produces and follows (measured: ~450 B generated, the rest observed); a run
+     * with faults that takes longer than planned holds more.
+     */
     static final long BYTES_PER_EVENT = 800;
 
     private Clickstream generate() {
@@ -108,22 +113,35 @@ final class DemoRun {
         }
         Instant now = Clock.systemUTC().instant();
         String runId = runId();
-        ClickstreamGenerator.Settings generator;
         if (options.paced()) {
-            window = DemoWindow.lasting(now, options.productionLength());
-            generator = ClickstreamGenerator.Settings.live(options.events(), runId, window.from(), window.to(),
-                    options.seed);
-        } else {
-            window = DemoWindow.endingAt(now);
-            generator = ClickstreamGenerator.Settings.defaults(options.events(), runId, window.from(), window.to(),
-                    options.seed);
+            return live(now, runId);
         }
-        Clickstream stream = ClickstreamGenerator.generate(generator);
+        window = DemoWindow.endingAt(now);
+        Clickstream stream = ClickstreamGenerator.generate(ClickstreamGenerator.Settings.defaults(options.events(),
+                runId, window.from(), window.to(), options.seed));
         console.progress("Demo run %s: %d events (%d good, %d anonymous, %d broken) in %d records from %d users, "
                         + "event times %s .. %s", runId, stream.events().size(), stream.count(EventFate.GOOD),
                 stream.count(EventFate.ANONYMOUS), stream.count(EventFate.BAD), stream.records().size(),
                 stream.goodEventsPerUser().size(), window.from(), window.to());
         return stream;
+    }
+
+    /**
+     * A run at a steady rate: the stream is generated piece by piece while it is produced. With faults it goes on
+     * until they have all drained (up to twice the planned length); with --events it is exactly that many events.
+     */
+    private Clickstream live(Instant now, String runId) {
+        boolean exact = options.events != null;
+        Duration length = options.productionLength();
+        Duration longest = plan != null && !exact ? length.multipliedBy(2) : length;
+        window = DemoWindow.lasting(now, longest);
+        live = new LiveStream(runId, window.from(), window.to(), options.offeredRate(),
+                exact ? length : LiveStream.PIECE, options.seed);
+        console.progress("Demo run %s: a live stream of %.0f events/s for %s%s, event times from %s", runId,
+                options.offeredRate(), plan != null && !exact ? "as long as the faults take (planned "
+                        + length.toSeconds() + " s)" : length.toSeconds() + " s",
+                exact ? " (" + options.events() + " events)" : "", window.from());
+        return new Clickstream(runId, window.from().atZone(java.time.ZoneOffset.UTC).toLocalDate(), List.of());
     }
 
     private static String runId() {
@@ -160,8 +178,8 @@ final class DemoRun {
                              new TopicReader(settings.kafkaBootstrap(), Topics.INTERACTIONS_DLQ), run),
                      sinkDeadLetters);
              DemoProducer producer = new DemoProducer(settings.kafkaBootstrap(), Topics.INTERACTIONS);
-             LoadRun load = options.paced() ? new LoadRun(stack, stream, window.from(), observer, producer, targets,
-                     plan, consumerGroups(stack), console) : null) {
+             LoadRun load = live != null ? new LoadRun(stack, stream, live, window.from(), observer, producer,
+                     targets, plan, consumerGroups(stack), console) : null) {
             Clickstream produced = stream;
             if (load != null) {
                 produced = load.produce(options.events != null);

@@ -57,6 +57,9 @@ class ChaosIT {
                 .isEqualTo(1);
         JsonNode report = RecordValues.JSON.readTree(result.stdout());
         assertThat(result.exitCode()).as("exit code; report %s; stderr:\n%s", report, result.stderr()).isZero();
+        // the figures table, for the build log
+        String err = result.stderr();
+        System.out.println(err.substring(Math.max(0, err.indexOf("Offered "))));
 
         DemoReports.assertReconciledExactly(report, report.path("produced").path("events").asLong());
         JsonNode load = report.path("load");

@@ -1,11 +1,9 @@
 package io.lakeloop.cli.chaos;
 
 import io.lakeloop.cli.demo.DemoObserver;
-import io.lakeloop.cli.demo.DemoRecord;
 import io.lakeloop.cli.demo.EventFate;
 import io.lakeloop.cli.demo.ExpectedEvent;
 import io.lakeloop.cli.demo.PacedProducer;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,14 +13,12 @@ import java.util.Objects;
  */
 final class Backlog {
 
-    private final List<DemoRecord> records;
     private final PacedProducer producer;
     private final DemoObserver observer;
     private int personalized;
     private int landed;
 
-    Backlog(List<DemoRecord> records, PacedProducer producer, DemoObserver observer) {
-        this.records = Objects.requireNonNull(records, "records");
+    Backlog(PacedProducer producer, DemoObserver observer) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.observer = Objects.requireNonNull(observer, "observer");
     }
@@ -30,7 +26,7 @@ final class Backlog {
     /** Personalize has accepted every event (good or anonymous) of the records sent until {@code sentBeforeMs}. */
     boolean personalizeHasAllSentBefore(long sentBeforeMs) {
         while (personalized < producer.sent() && producer.sentAtMs(personalized) < sentBeforeMs) {
-            for (ExpectedEvent e : records.get(personalized).events()) {
+            for (ExpectedEvent e : producer.record(personalized).events()) {
                 if (e.fate() != EventFate.BAD && !observer.accepted().contains(e.eventId())) {
                     return false;
                 }
@@ -43,7 +39,7 @@ final class Backlog {
     /** The lake holds a row for every good event of the records sent until {@code sentBeforeMs}. */
     boolean lakeHasAllSentBefore(long sentBeforeMs) {
         while (landed < producer.sent() && producer.sentAtMs(landed) < sentBeforeMs) {
-            for (ExpectedEvent e : records.get(landed).events()) {
+            for (ExpectedEvent e : producer.record(landed).events()) {
                 if (e.fate() == EventFate.GOOD && !observer.lakeKeys().containsKey(e.eventId())) {
                     return false;
                 }

@@ -1,12 +1,10 @@
 package io.lakeloop.cli.chaos;
 
 import io.lakeloop.cli.demo.AcceptedEvents;
-import io.lakeloop.cli.demo.DemoRecord;
 import io.lakeloop.cli.demo.EventFate;
 import io.lakeloop.cli.demo.ExpectedEvent;
 import io.lakeloop.cli.demo.ObjectWriteWatch;
 import io.lakeloop.cli.demo.PacedProducer;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -22,19 +20,20 @@ final class EventTimings {
     private final long[] personalizedAt;
     private final long[] landedAt;
 
-    EventTimings(List<DemoRecord> records, PacedProducer producer, AcceptedEvents accepted,
-                 Map<String, String> lakeKeys, String lakeBucket, ObjectWriteWatch watch) {
+    EventTimings(PacedProducer producer, AcceptedEvents accepted, Map<String, String> lakeKeys, String lakeBucket,
+                 ObjectWriteWatch watch) {
+        int records = producer.sent();
         int events = 0;
-        for (int i = 0; i < producer.sent(); i++) {
-            events += records.get(i).events().size();
+        for (int i = 0; i < records; i++) {
+            events += producer.record(i).events().size();
         }
         size = events;
         sentAt = new long[events];
         personalizedAt = new long[events];
         landedAt = new long[events];
         int e = 0;
-        for (int i = 0; i < producer.sent(); i++) {
-            for (ExpectedEvent event : records.get(i).events()) {
+        for (int i = 0; i < records; i++) {
+            for (ExpectedEvent event : producer.record(i).events()) {
                 sentAt[e] = producer.sentAtMs(i);
                 personalizedAt[e] = event.fate() == EventFate.BAD ? -1 : positive(accepted.firstAcceptedMs(
                         event.eventId()));

@@ -2,7 +2,6 @@ package io.lakeloop.cli.chaos;
 
 import io.lakeloop.cli.chaos.EventTimings.Stage;
 import io.lakeloop.cli.demo.AcceptedEvents;
-import io.lakeloop.cli.demo.DemoRecord;
 import io.lakeloop.cli.demo.ExpectedEvent;
 import io.lakeloop.cli.demo.ObjectWriteWatch;
 import io.lakeloop.cli.demo.PacedProducer;
@@ -22,7 +21,7 @@ import java.util.Set;
 public final class LoadReport {
 
     /** Every input, gathered by the run once production and the flow are over. */
-    public record Inputs(List<DemoRecord> records, PacedProducer producer, AcceptedEvents accepted,
+    public record Inputs(PacedProducer producer, AcceptedEvents accepted,
                          Map<String, String> lakeKeys, String lakeBucket, ObjectWriteWatch watch,
                          List<FaultWindow> faults, List<RunSampler.Sample> samples, boolean throttleWholeRun,
                          double offeredPerSecond, int quotaPerSecond) {
@@ -36,8 +35,7 @@ public final class LoadReport {
 
     private LoadReport(Inputs in) {
         this.in = in;
-        this.timings = new EventTimings(in.records(), in.producer(), in.accepted(), in.lakeKeys(), in.lakeBucket(),
-                in.watch());
+        this.timings = new EventTimings(in.producer(), in.accepted(), in.lakeKeys(), in.lakeBucket(), in.watch());
         long start = in.producer().startMs();
         List<FaultWindow> faults = in.faults();
         slots.add(new SlotFigures("baseline", null, start, faults.isEmpty() ? Long.MAX_VALUE
@@ -120,7 +118,7 @@ public final class LoadReport {
         in.accepted().repeats().forEach(r -> repeated.add(r.eventId()));
         Map<String, Integer> partitionOf = new HashMap<>();
         for (int i = 0; i < in.producer().sent() && !repeated.isEmpty(); i++) {
-            for (ExpectedEvent e : in.records().get(i).events()) {
+            for (ExpectedEvent e : in.producer().record(i).events()) {
                 if (repeated.contains(e.eventId())) {
                     partitionOf.put(e.eventId(), in.producer().partition(i));
                 }

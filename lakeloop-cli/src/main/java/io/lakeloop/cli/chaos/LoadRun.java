@@ -7,6 +7,7 @@ import io.lakeloop.cli.demo.DemoObserver;
 import io.lakeloop.cli.demo.DemoProducer;
 import io.lakeloop.cli.demo.EmulatorClient;
 import io.lakeloop.cli.demo.LakeTargets;
+import io.lakeloop.cli.demo.LiveStream;
 import io.lakeloop.cli.demo.ObjectWriteWatch;
 import io.lakeloop.cli.demo.PacedProducer;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class LoadRun implements AutoCloseable {
     static final Duration LAKE_DELAY = Duration.ofSeconds(30);
 
     private final LocalStack stack;
-    private final Clickstream stream;
+    private final Clickstream started;
     private final DemoObserver observer;
     private final ChaosPlan plan;
     private final Console console;
@@ -45,19 +46,21 @@ public final class LoadRun implements AutoCloseable {
     private final List<FaultWindow> faults = new ArrayList<>();
 
     /**
-     * @param plan   the faults, or null for a run at a steady rate without any
-     * @param groups the consumer groups whose lag the figures give
+     * @param started the run's (empty) stream: its run id and day
+     * @param source  the live stream, stamped from {@code from} on
+     * @param plan    the faults, or null for a run at a steady rate without any
+     * @param groups  the consumer groups whose lag the figures give
      */
-    public LoadRun(LocalStack stack, Clickstream stream, Instant from, DemoObserver observer, DemoProducer producer,
-                   LakeTargets targets, ChaosPlan plan, List<String> groups, Console console) {
+    public LoadRun(LocalStack stack, Clickstream started, LiveStream source, Instant from, DemoObserver observer,
+                   DemoProducer producer, LakeTargets targets, ChaosPlan plan, List<String> groups, Console console) {
         this.stack = Objects.requireNonNull(stack, "stack");
-        this.stream = Objects.requireNonNull(stream, "stream");
+        this.started = Objects.requireNonNull(started, "started");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.plan = plan;
         this.console = Objects.requireNonNull(console, "console");
-        this.producer = new PacedProducer(producer, stream.records(), from);
+        this.producer = new PacedProducer(producer, source, from);
         this.wait = new ObservingWait(observer, console, this::sentSoFar);
-        String lakePrefix = targets.lakePrefix(stream.day()).replaceFirst("dt=.*$", "");
+        String lakePrefix = targets.lakePrefix(started.day()).replaceFirst("dt=.*$", "");
         this.watch = new ObjectWriteWatch(Map.of(stack.bucketFolder(targets.upstreamBucket()),
                 targets.upstreamBucket(), stack.bucketFolder(targets.lakeBucket()), targets.lakeBucket()),
                 (bucket, key) -> bucket.equals(targets.lakeBucket()) ? key.startsWith(lakePrefix)
@@ -66,13 +69,13 @@ public final class LoadRun implements AutoCloseable {
         this.sampler = new RunSampler(new LagProbe(stack.endpoint(LocalStack.BROKER), groups),
                 new EmulatorClient(emulatorUrl));
         this.actions = new FaultActions(stack, new EmulatorClient(emulatorUrl), wait, console);
-        this.backlog = new Backlog(stream.records(), this.producer, observer);
+        this.backlog = new Backlog(this.producer, observer);
     }
 
     /**
-     * Produces the stream at its pace, injecting the plan's faults meanwhile. With faults, production stops
-     * {@link ChaosPlan#TAIL} after the last one has drained unless {@code wholeStream} (the stream is generated for
-     * the plan's longest run); returns what was produced.
+     * Produces the live stream at its pace, injecting the plan's faults meanwhile. With faults, production stops
+     * {@link ChaosPlan#TAIL} after the last one has drained unless {@code wholeStream} (a stream of a fixed number of
+     * events); returns what was produced.
      */
     public Clickstream produce(boolean wholeStream) {
         sampler.start();
@@ -81,14 +84,14 @@ public final class LoadRun implements AutoCloseable {
         }
         observer.markStart();
         producer.start();
-        console.progress("Producing %d records (%d events) at the pace of their timestamps: %.0f s", stream.records()
-                .size(), stream.events().size(), producer.plannedSeconds());
+        console.progress("Producing the live stream at the pace of its timestamps%s",
+                plan == null ? "" : "; chaos: " + plan);
         boolean timeline = plan != null && !plan.steps().isEmpty();
         if (timeline) {
             wait.until(ChaosPlan.BASELINE, producer::done);
             for (Scenario step : plan.steps()) {
                 if (producer.done()) {
-                    console.progress("WARNING: production ended before %s; it runs without load", step.wireName());
+                    console.progress("WARNING: the stream ended before %s, which runs without load", step.wireName());
                 }
                 FaultWindow window = actions.inject(step, this::drained);
                 faults.add(window);
@@ -102,17 +105,16 @@ public final class LoadRun implements AutoCloseable {
         if (timeline && !wholeStream) {
             producer.stop();
         } else {
-            wait.until(Duration.ofSeconds((long) producer.plannedSeconds() + 300), producer::done);
+            wait.until(Duration.ofDays(1), producer::done);
             producer.awaitDone(Duration.ofMinutes(3));
         }
-        console.progress("Produced %d of %d records", producer.sent(), stream.records().size());
-        return producer.sent() == stream.records().size() ? stream
-                : new Clickstream(stream.runId(), stream.day(), stream.records().subList(0, producer.sent()));
+        console.progress("Produced %d records", producer.sent());
+        return new Clickstream(started.runId(), started.day(), producer.records());
     }
 
     /** The progress line's prefix: how much was sent. */
     String sentSoFar() {
-        return "sent " + producer.sent() + "/" + stream.records().size() + " records";
+        return "sent " + producer.sent() + " records";
     }
 
     private boolean settled(FaultWindow window) {
@@ -137,8 +139,7 @@ public final class LoadRun implements AutoCloseable {
     /** The figures, once everything has flowed through. */
     public LoadReport report(double offeredPerSecond, int quotaPerSecond) {
         sampler.close();
-        return LoadReport.of(new LoadReport.Inputs(stream.records().subList(0, producer.sent()), producer,
-                observer.accepted(),
+        return LoadReport.of(new LoadReport.Inputs(producer, observer.accepted(),
                 observer.lakeKeys(), observer.lakeBucket(), watch, faults, sampler.samples(),
                 plan != null && plan.throttleWholeRun(), offeredPerSecond, quotaPerSecond));
     }

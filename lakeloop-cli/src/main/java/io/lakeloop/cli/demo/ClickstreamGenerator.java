@@ -45,8 +45,8 @@ public final class ClickstreamGenerator {
             if (maxSessionSpanMs < 1) {
                 throw new IllegalArgumentException("maxSessionSpanMs must be at least 1: " + maxSessionSpanMs);
             }
-            if (events < minimumEvents(badRatio, anonRatio)) {
-                throw new IllegalArgumentException("At least " + minimumEvents(badRatio, anonRatio) + " events are needed");
+            if (events < MIN_EVENTS) {
+                throw new IllegalArgumentException("At least " + MIN_EVENTS + " events are needed");
             }
         }
 
@@ -68,6 +68,9 @@ public final class ClickstreamGenerator {
 
         public static final long LIVE_SESSION_SPAN_MS = 20;
 
+        /** The fewest events a stream can have: one broken event of each kind, and a few good ones. */
+        public static final int MIN_EVENTS = BadEvents.KINDS + BadEvents.GOOD_EVENTS_IN_MIXED_BATCH + 3;
+
         int badCount() {
             return Math.max(BadEvents.KINDS, (int) Math.round(events * badRatio));
         }
@@ -76,9 +79,6 @@ public final class ClickstreamGenerator {
             return Math.max(1, (int) Math.round(events * anonRatio));
         }
 
-        private static int minimumEvents(double badRatio, double anonRatio) {
-            return BadEvents.KINDS + BadEvents.GOOD_EVENTS_IN_MIXED_BATCH + 3;
-        }
     }
 
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
@@ -101,6 +101,23 @@ public final class ClickstreamGenerator {
 
     public static Clickstream generate(Settings settings) {
         return new ClickstreamGenerator(settings).run();
+    }
+
+    /** One piece of a stream generated piece by piece: its records, and the last event and session numbers used. */
+    public record Piece(Clickstream stream, int lastEvent, int lastSession) {
+    }
+
+    /**
+     * Generates the piece of a longer stream that follows a piece whose last event and session numbers were
+     * {@code afterEvent} and {@code afterSession}, so ids stay unique across pieces (a live stream, generated as it
+     * is produced).
+     */
+    public static Piece generateAfter(Settings settings, int afterEvent, int afterSession) {
+        ClickstreamGenerator generator = new ClickstreamGenerator(settings);
+        generator.eventSeq = afterEvent;
+        generator.sessionSeq = afterSession;
+        Clickstream stream = generator.run();
+        return new Piece(stream, generator.eventSeq, generator.sessionSeq);
     }
 
     private Clickstream run() {
@@ -198,7 +215,8 @@ public final class ClickstreamGenerator {
         long window = Duration.between(settings.from(), settings.to()).toMillis();
         long span = Math.min(window / 2, settings.maxSessionSpanMs());
         long start = settings.from().toEpochMilli() + (long) (random.nextDouble() * (window - span));
-        long minStep = Math.min(1000, span / Math.max(1, length));
+        // a visit of minutes: at least a second between clicks; a live burst: anywhere within its span
+        long minStep = span / Math.max(1, length) >= 1000 ? 1000 : 0;
         List<Instant> times = new ArrayList<>();
         long t = start;
         for (int i = 0; i < length; i++) {

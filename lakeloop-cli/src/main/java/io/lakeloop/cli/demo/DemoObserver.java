@@ -104,6 +104,9 @@ public final class DemoObserver implements AutoCloseable {
 
     private void noteReached() {
         ExpectedCounts e = expected;
+        if (e.stream().records().isEmpty()) {
+            return; // a live stream still being produced: nothing to reach yet
+        }
         reach("personalize", accepted.distinct(), e.personalizeIds().size());
         reach("upstream", upstreamRecords(), e.upstreamRecords());
         reach("collated", collatedIds.size(), e.lakeIds().size());
@@ -247,12 +250,14 @@ public final class DemoObserver implements AutoCloseable {
 
     public String progressLine() {
         ExpectedCounts e = expected;
+        // while a live stream is produced, what is expected is not known yet: only what arrived
+        boolean known = !e.stream().records().isEmpty();
         Map<String, String> parts = new java.util.LinkedHashMap<>();
-        parts.put("personalize", accepted.distinct() + "/" + e.personalizeIds().size());
-        parts.put("upstream", upstreamRecords() + "/" + e.upstreamRecords());
-        parts.put("collated", collatedIds.size() + "/" + e.lakeIds().size());
-        parts.put("lake", lakeRows() + "/" + e.lakeIds().size());
-        parts.put("dead-lettered", deadLetterCount() + "/" + e.rejected());
+        parts.put("personalize", accepted.distinct() + (known ? "/" + e.personalizeIds().size() : ""));
+        parts.put("upstream", upstreamRecords() + (known ? "/" + e.upstreamRecords() : ""));
+        parts.put("collated", collatedIds.size() + (known ? "/" + e.lakeIds().size() : ""));
+        parts.put("lake", lakeRows() + (known ? "/" + e.lakeIds().size() : ""));
+        parts.put("dead-lettered", deadLetterCount() + (known ? "/" + e.rejected() : ""));
         StringBuilder sb = new StringBuilder();
         parts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ').append(v));
         if (!unreadable.isEmpty()) {

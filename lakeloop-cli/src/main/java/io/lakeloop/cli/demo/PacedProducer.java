@@ -2,39 +2,45 @@ package io.lakeloop.cli.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Produces a live clickstream at the pace of its own timestamps, on a thread of its own, so that faults can be injected
- * while it keeps producing: the record stamped {@code from + t} is sent {@code t} after {@link #start()}. Notes when
- * each record was handed to the producer (the start of its end-to-end latency) and the partition it went to.
+ * while it keeps producing: the record stamped {@code from + t} is sent {@code t} after {@link #start()}. Takes the
+ * stream piece by piece from a {@link LiveStream} until it ends or {@link #stop()}, and notes when each record was
+ * handed to the producer (the start of its end-to-end latency) and the partition it went to.
  */
 public final class PacedProducer implements AutoCloseable {
 
     private static final Duration TICK = Duration.ofMillis(5);
 
+    /** One record handed to the producer. */
+    private static final class Sent {
+        final DemoRecord record;
+        final long atMs;
+        volatile int partition = -1;
+
+        Sent(DemoRecord record, long atMs) {
+            this.record = record;
+            this.atMs = atMs;
+        }
+    }
+
     private final DemoProducer producer;
-    private final List<DemoRecord> records;
+    private final LiveStream source;
     private final long fromMs;
-    private final long[] sentAtMs;
-    private final int[] partitions;
-    private final AtomicInteger sent = new AtomicInteger();
+    private final List<Sent> sent = new ArrayList<>();
     private volatile boolean stopping;
     private volatile RuntimeException failure;
     private Thread thread;
     private long startMs;
 
-    /** @param records in time order, stamped from {@code from} on */
-    public PacedProducer(DemoProducer producer, List<DemoRecord> records, Instant from) {
+    public PacedProducer(DemoProducer producer, LiveStream source, Instant from) {
         this.producer = Objects.requireNonNull(producer, "producer");
-        this.records = List.copyOf(records);
+        this.source = Objects.requireNonNull(source, "source");
         this.fromMs = from.toEpochMilli();
-        this.sentAtMs = new long[records.size()];
-        this.partitions = new int[records.size()];
-        Arrays.fill(partitions, -1);
     }
 
     /** Starts producing now. */
@@ -50,18 +56,26 @@ public final class PacedProducer implements AutoCloseable {
 
     private void run() {
         try {
+            List<DemoRecord> piece = source.nextPiece();
             int next = 0;
-            while (next < records.size() && !stopping) {
+            while (!piece.isEmpty() && !stopping) {
                 long now = System.currentTimeMillis();
-                while (next < records.size() && startMs + records.get(next).timestampMs() - fromMs <= now) {
-                    int index = next++;
-                    sentAtMs[index] = now;
-                    producer.sendAsync(records.get(index), partition -> partitions[index] = partition);
-                    sent.incrementAndGet();
+                while (next < piece.size() && due(piece.get(next)) <= now) {
+                    DemoRecord record = piece.get(next++);
+                    // what each stage must hold is in the events: the value is dropped once handed over
+                    Sent handed = new Sent(new DemoRecord(record.key(), "", record.timestampMs(), record.events()),
+                            now);
+                    synchronized (sent) {
+                        sent.add(handed);
+                    }
+                    producer.sendAsync(record, partition -> handed.partition = partition);
                 }
-                if (next < records.size()) {
-                    long due = startMs + records.get(next).timestampMs() - fromMs;
-                    Thread.sleep(Math.max(1, Math.min(due - System.currentTimeMillis(), TICK.toMillis())));
+                if (next == piece.size()) {
+                    piece = source.nextPiece();
+                    next = 0;
+                } else {
+                    Thread.sleep(Math.max(1, Math.min(due(piece.get(next)) - System.currentTimeMillis(),
+                            TICK.toMillis())));
                 }
             }
             producer.flush();
@@ -72,13 +86,17 @@ public final class PacedProducer implements AutoCloseable {
         }
     }
 
+    private long due(DemoRecord record) {
+        return startMs + record.timestampMs() - fromMs;
+    }
+
     /** Stops sending after the records already sent, and waits until the broker acknowledged them. */
     public void stop() {
         stopping = true;
         awaitDone(Duration.ofMinutes(3));
     }
 
-    /** Waits until every record was sent and acknowledged (or {@link #stop()} ended it early). */
+    /** Waits until the stream ended and every record was acknowledged (or {@link #stop()} ended it early). */
     public void awaitDone(Duration timeout) {
         Thread t;
         synchronized (this) {
@@ -103,28 +121,43 @@ public final class PacedProducer implements AutoCloseable {
         return t != null && !t.isAlive();
     }
 
-    /** How many records were handed to the producer so far (the first {@code sent()} of the list). */
+    /** How many records were handed to the producer so far. */
     public int sent() {
-        return sent.get();
+        synchronized (sent) {
+            return sent.size();
+        }
     }
 
-    /** When record {@code index} was handed to the producer (epoch ms), 0 when not yet. */
+    /** The {@code index}-th record sent. */
+    public DemoRecord record(int index) {
+        return get(index).record;
+    }
+
+    /** When record {@code index} was handed to the producer (epoch ms). */
     public long sentAtMs(int index) {
-        return sentAtMs[index];
+        return get(index).atMs;
     }
 
     /** The partition record {@code index} went to, -1 while not acknowledged. */
     public int partition(int index) {
-        return partitions[index];
+        return get(index).partition;
+    }
+
+    /** Every record sent so far, in order. */
+    public List<DemoRecord> records() {
+        synchronized (sent) {
+            return sent.stream().map(s -> s.record).toList();
+        }
+    }
+
+    private Sent get(int index) {
+        synchronized (sent) {
+            return sent.get(index);
+        }
     }
 
     public long startMs() {
         return startMs;
-    }
-
-    /** Seconds the whole list takes at its own pace. */
-    public double plannedSeconds() {
-        return records.isEmpty() ? 0 : (records.get(records.size() - 1).timestampMs() - fromMs) / 1000.0;
     }
 
     @Override
@@ -134,5 +167,6 @@ public final class PacedProducer implements AutoCloseable {
         if (t != null) {
             t.interrupt();
         }
+        source.close();
     }
 }
