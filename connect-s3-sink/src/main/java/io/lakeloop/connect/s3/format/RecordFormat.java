@@ -18,6 +18,7 @@ public interface RecordFormat {
         return switch (config.format()) {
             case JSONL -> new JsonLinesFormat();
             case CSV -> new CsvFormat(config.csvColumns(), config.csvHeader());
+            case RAW -> new RawFormat();
         };
     }
 }
