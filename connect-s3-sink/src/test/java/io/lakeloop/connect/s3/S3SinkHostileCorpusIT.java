@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared hostile corpus through both deployed configurations on a real Connect worker: every record is landed
- * (byte for byte in the raw zone) or dead-lettered with its reason, each exactly once, the counts reconcile, and the
- * connector and its tasks stay RUNNING throughout.
+ * (byte for byte in the raw zone) exactly once or dead-lettered with its reason (at least once, as Connect's
+ * dead-letter queue is), every offset is committed, and the connector and its tasks stay RUNNING throughout.
  */
 class S3SinkHostileCorpusIT {
 
@@ -141,8 +142,10 @@ class S3SinkHostileCorpusIT {
         });
         assertRunning(name);
 
+        // at-least-once to the dead-letter topic, by design: a record dead-lettered after the first offset of an
+        // object still open when its partition moves (the tasks start and rebalance here) is reported again
         List<KafkaRecord> dead = CONNECT.kafka().consumeAll(dlq, Duration.ofSeconds(30));
-        assertThat(dead).as("dead letters").hasSize((int) deadLettered);
+        assertThat(dead).as("dead letters").hasSizeGreaterThanOrEqualTo((int) deadLettered);
         Function<KafkaRecord, HostileRecord> source = d -> sent.stream().filter(r -> sameRecord(r, d)).findFirst()
                 .orElseThrow(() -> new AssertionError("a dead letter that was not produced: " + d.offset()));
         for (KafkaRecord d : dead) {
@@ -151,7 +154,9 @@ class S3SinkHostileCorpusIT {
             assertThat(reason).as("reason of %s", r.name()).contains(outcome(r, outcomes));
             assertThat(reason).as("a reason never quotes the value").doesNotContain("h-user", "h-item", "xxxxxxxx");
         }
-        assertThat(dead.stream().map(d -> source.apply(d).name()).distinct().count()).isEqualTo(deadLettered);
+        assertThat(dead.stream().map(d -> source.apply(d).name()).collect(Collectors.toSet())).as("dead-lettered")
+                .isEqualTo(sent.stream().filter(r -> !LANDED.equals(outcome(r, outcomes))).map(HostileRecord::name)
+                        .collect(Collectors.toSet()));
         CONNECT.deleteConnector(name);
         return sent;
     }

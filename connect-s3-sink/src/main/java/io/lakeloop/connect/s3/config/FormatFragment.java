@@ -31,6 +31,14 @@ public final class FormatFragment {
     private static final String NULL_VALUES_DOC = "What a record with a null value (a tombstone) does: 'dlq' goes to "
             + "the dead-letter queue (errors.tolerance=all and a DLQ topic; without them the task fails, as for any "
             + "record that cannot be written), 'ignore' skips it (counted in NullValuesIgnored), 'fail' fails the task.";
+    public static final String STORE_KEYS_CONFIG = "store.kafka.keys";
+    private static final String STORE_KEYS_DOC = "Store each record's key beside its value: format=jsonl writes "
+            + "{\"key\":…,\"value\":<value>} per line, format=csv adds a _key column. Strings as they are, bytes as "
+            + "text when UTF-8, else 'base64:' and their Base64. Not with format=raw (values only).";
+    public static final String STORE_HEADERS_CONFIG = "store.kafka.headers";
+    private static final String STORE_HEADERS_DOC = "Store each record's headers beside its value, as a JSON array "
+            + "of {\"name\",\"value\"} (\"headers\" in a JSON line, a _headers column in CSV); values as for "
+            + "store.kafka.keys. Not with format=raw.";
     public static final String COMPRESSION_CONFIG = "compression";
     private static final String COMPRESSION_DOC = "'gzip' (adds .gz), 'zstd' (adds .zst; Zstandard level 3, "
             + "smaller and faster to read than gzip, read by Athena, DuckDB, Spark and the exporter) or 'none'. "
@@ -55,6 +63,10 @@ public final class FormatFragment {
                 .define(NULL_VALUES_CONFIG, Type.STRING, "dlq",
                         ConfigDef.CaseInsensitiveValidString.in("dlq", "ignore", "fail"), Importance.MEDIUM,
                         NULL_VALUES_DOC, GROUP, ++order, Width.SHORT, "On null values")
+                .define(STORE_KEYS_CONFIG, Type.BOOLEAN, false, Importance.LOW, STORE_KEYS_DOC, GROUP, ++order,
+                        Width.SHORT, "Store keys")
+                .define(STORE_HEADERS_CONFIG, Type.BOOLEAN, false, Importance.LOW, STORE_HEADERS_DOC, GROUP, ++order,
+                        Width.SHORT, "Store headers")
                 .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "zstd", "none"),
                         Importance.HIGH, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression")
                 .define(COMPRESSION_LEVEL_CONFIG, Type.INT, 6, ConfigDef.Range.between(1, 9), Importance.LOW,

@@ -63,6 +63,10 @@ public final class S3SinkConfig extends AbstractConfig {
             throw new ConfigException(StorageFragment.SSE_KMS_KEY_CONFIG, getString(StorageFragment.SSE_KMS_KEY_CONFIG),
                     "is only used with " + StorageFragment.SSE_CONFIG + "=aws:kms");
         }
+        if (format() == Format.RAW && (storeKeys() || storeHeaders())) {
+            throw new ConfigException(storeKeys() ? FormatFragment.STORE_KEYS_CONFIG : FormatFragment.STORE_HEADERS_CONFIG,
+                    "true", "format=raw stores values exactly as produced and nothing else; use format=jsonl or csv");
+        }
         awsSettings();
     }
 
@@ -175,6 +179,14 @@ public final class S3SinkConfig extends AbstractConfig {
 
     public NullValues nullValues() {
         return NullValues.valueOf(getString(FormatFragment.NULL_VALUES_CONFIG).toUpperCase(Locale.ROOT));
+    }
+
+    public boolean storeKeys() {
+        return getBoolean(FormatFragment.STORE_KEYS_CONFIG);
+    }
+
+    public boolean storeHeaders() {
+        return getBoolean(FormatFragment.STORE_HEADERS_CONFIG);
     }
 
     public boolean csvHeader() {

@@ -30,6 +30,10 @@ final class RecordCheck {
         if (o instanceof String || o instanceof ByteBuffer) {
             return o.hashCode(); // both by content
         }
-        return String.valueOf(o).hashCode(); // maps and Structs print their content in a stable order
+        try {
+            return String.valueOf(o).hashCode(); // maps and Structs print their content in a stable order
+        } catch (RuntimeException | StackOverflowError e) {
+            return 0; // an odd value must not fail the task here; its record fails where records are rendered
+        }
     }
 }
