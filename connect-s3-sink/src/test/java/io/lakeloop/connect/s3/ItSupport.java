@@ -66,8 +66,10 @@ final class ItSupport {
         c.put("name", json.path("name").asText());
         c.put("aws.endpoint", s3.endpoint().toString());
         c.put("aws.region", s3.region());
+        c.put("aws.credentials.provider", "static");
         c.put("aws.access.key.id", s3.accessKey());
         c.put("aws.secret.access.key", s3.secretKey());
+        c.put("s3.path.style.access", "true");
         for (int i = 0; i < overrides.length; i += 2) {
             c.put(overrides[i], overrides[i + 1]);
         }
