@@ -2,6 +2,8 @@ package io.lakeloop.connect.personalize.metrics;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -20,6 +22,12 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     public static final String DOMAIN = "io.lakeloop.connect.personalize";
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskMetrics.class);
     private static final int LATENCY_WINDOW = 2048;
+    /**
+     * Which instance holds each name now. A restarted task may register before the old instance of the same task
+     * closes (a rebalance that outlives the graceful shutdown, a zombie): the newest takes the name, and the old one's
+     * close must then leave it alone.
+     */
+    private static final Map<ObjectName, SinkTaskMetrics> OWNERS = new ConcurrentHashMap<>();
 
     private final LongAdder recordsIn = new LongAdder();
     private final LongAdder recordsSent = new LongAdder();
@@ -103,17 +111,20 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
         }
     }
 
-    /** Registers the MBean; a failure (e.g. a name taken by a zombie task) is logged, never fatal. */
+    /** Registers the MBean, taking the name over from an older instance; a failure is logged, never fatal. */
     public void register(String connector, int task) {
         try {
             ObjectName name = new ObjectName(DOMAIN + ":type=personalize-sink-task-metrics,connector="
                     + ObjectName.quote(connector) + ",task=" + task);
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
+            synchronized (OWNERS) {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+                server.registerMBean(this, name);
+                OWNERS.put(name, this);
+                registeredAs = name;
             }
-            server.registerMBean(this, name);
-            registeredAs = name;
         } catch (JMException | RuntimeException e) {
             LOG.warn("Could not register the task's metrics MBean: {}", e.toString());
         }
@@ -127,13 +138,19 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
                 getInFlight(), getBufferedRecords(), getCallLatencyAvgMs(), getCallLatencyP99Ms());
     }
 
+    /** Unregisters the MBean, unless a newer instance of the same task has taken the name since. */
     @Override
     public void close() {
-        if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException e) {
-                LOG.debug("Metrics MBean already gone: {}", e.toString());
+        if (registeredAs == null) {
+            return;
+        }
+        synchronized (OWNERS) {
+            if (OWNERS.remove(registeredAs, this)) {
+                try {
+                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
+                } catch (JMException e) {
+                    LOG.debug("Metrics MBean already gone: {}", e.toString());
+                }
             }
             registeredAs = null;
         }
