@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Validates docker-compose.yml without a Docker engine: `docker-compose config -q` (the Debian package
-# docker-compose 1.29.2 works offline), or `docker compose config -q` where Compose v2 exists.
-# Called by .ci/run. Exit code 0 when the file is valid.
+# Validates docker-compose.yml (and the upstream-images override) without a Docker engine: `docker-compose config -q`
+# (the Debian package docker-compose 1.29.2 works offline), or `docker compose config -q` where Compose v2 exists.
+# Also checks what the file relies on: the files it mounts, ports published on 127.0.0.1 only, no `version:` key,
+# and an image tag on every service. Called by .ci/run. Exit code 0 when the files are valid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,22 +17,24 @@ else
 fi
 
 "${compose[@]}" -f docker-compose.yml config -q
-# the files the services mount must exist in the repository (build outputs excepted); a module's config is
-# required once the module is in the checkout
+"${compose[@]}" -f docker-compose.yml -f docker-compose.upstream.yml config -q
 status=0
-require() {
-  if [[ ! -f "$1" ]]; then
-    echo "validate-compose: docker-compose.yml uses $1, which is missing" >&2
-    status=1
-  fi
+fail() {
+  echo "validate-compose: $*" >&2
+  status=1
 }
-require config/compose/connect-worker.properties
-require config/compose/streams-collator.env
-[[ -d streams-collator ]] && require config/streams-collator.properties
-[[ -d connect-personalize-sink ]] && require config/personalize-events-sink.json
-if [[ -d connect-s3-sink ]]; then
-  require config/s3-upstream-sink.json
-  require config/s3-lake-sink.json
-fi
+for f in config/compose/streams-collator.env config/streams-collator.properties docker/Dockerfile; do
+  [[ -f "$f" ]] || fail "docker-compose.yml uses $f, which is missing"
+done
+compgen -G "config/compose/connectors/*.json" >/dev/null || fail "no connector in config/compose/connectors"
+grep -qE '^version:' docker-compose.yml docker-compose.upstream.yml && fail "the obsolete 'version:' key is back"
+# every published port binds to the loopback interface (Kafka PLAINTEXT, development keys, unauthenticated admin APIs)
+while read -r port; do
+  [[ "$port" == \"127.0.0.1:* ]] || fail "port $port is published on every interface; bind it to 127.0.0.1"
+done < <(sed -n 's/^ *- *\("[0-9.:${}A-Z_-]*:[0-9]*"\)$/\1/p' docker-compose.yml docker-compose.upstream.yml)
+# pinned images: never :latest, never untagged
+while read -r image; do
+  [[ "$image" == *:* && "$image" != *:latest ]] || fail "image $image is not pinned"
+done < <("${compose[@]}" -f docker-compose.yml -f docker-compose.upstream.yml config | sed -n 's/^ *image: *//p')
 [[ $status -eq 0 ]] || exit 1
 echo "docker-compose.yml is valid"

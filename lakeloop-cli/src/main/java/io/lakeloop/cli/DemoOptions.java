@@ -26,6 +26,11 @@ public final class DemoOptions {
             + "(default: ${DEFAULT-VALUE}).")
     Duration timeout = Duration.ofMinutes(5);
 
+    @Option(names = "--target", description = "local (default): start the local stack, or use the one `lakeloop up` "
+            + "runs; compose: use an already running docker-compose.yml stack at the stack's ports "
+            + "(--kafka-port …), without starting or stopping anything.", converter = StackTargetConverter.class)
+    StackTarget target = StackTarget.LOCAL;
+
     @Option(names = "--keep-running", description = "Leave the stack running after the demo (stop it with "
             + "lakeloop down).")
     boolean keepRunning;

@@ -49,13 +49,19 @@ final class DemoRun {
     /** @return 0 when every number reconciles, 1 otherwise */
     int run() {
         Instant begin = Instant.now();
-        boolean attach = LocalStack.isRunning(settings);
+        boolean external = options.target == StackTarget.COMPOSE;
+        boolean attach = external || LocalStack.isRunning(settings);
+        if (external && options.chaos) {
+            throw new StackException("--chaos restarts the Connect worker, which belongs to the compose stack: run it "
+                    + "on the local stack (--target local)");
+        }
         if (attach && options.chaos) {
             throw new StackException("--chaos kills and restarts the Connect worker, which belongs to the running "
                     + "`lakeloop up`. Stop it (lakeloop down) to run the chaos demo on a stack of its own.");
         }
         Clickstream stream = generate();
-        LocalStack stack = attach ? LocalStack.attach(settings, console) : LocalStack.start(settings, console);
+        LocalStack stack = external ? new ExternalStack(settings, console).attach(options.timeout)
+                : attach ? LocalStack.attach(settings, console) : LocalStack.start(settings, console);
         Thread hook = new Thread(stack::close, "lakeloop-demo-shutdown");
         if (!options.keepRunning) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -73,7 +79,8 @@ final class DemoRun {
             return reconciled ? 0 : 1;
         } finally {
             if (stack.attached()) {
-                console.progress("The stack keeps running (it belongs to lakeloop up).");
+                console.progress(external ? "The stack keeps running (it is not the CLI's to stop)."
+                        : "The stack keeps running (it belongs to lakeloop up).");
             } else if (options.keepRunning) {
                 stack.detach();
                 console.progress("The stack keeps running (data in %s); stop it with: ./lakeloop down",

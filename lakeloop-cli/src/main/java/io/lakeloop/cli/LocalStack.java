@@ -94,6 +94,22 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * A view of a stack this process did not start and never stops ({@link ExternalStack}, {@code demo --target
+     * compose}): every service counts as running at the settings' endpoints, with the connectors given.
+     */
+    static LocalStack external(StackSettings settings, Console console,
+                               Map<String, Map<String, String>> connectorConfigs) {
+        LocalStack stack = new LocalStack(settings, console);
+        stack.attached = true;
+        for (String service : SERVICES) {
+            stack.endpoints.put(service, service);
+        }
+        stack.connectorConfigs.putAll(connectorConfigs);
+        stack.deployedConnectors.addAll(connectorConfigs.keySet());
+        return stack;
+    }
+
     public boolean attached() {
         return attached;
     }

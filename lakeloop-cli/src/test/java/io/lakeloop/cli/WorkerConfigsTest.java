@@ -26,7 +26,7 @@ class WorkerConfigsTest {
         try (Stream<Path> top = Files.list(config)) {
             top.filter(f -> f.getFileName().toString().startsWith("connect-worker-")).forEach(files::add);
         }
-        files.add(config.resolve("compose/connect-worker.properties"));
+        files.add(CliProcess.HOME.resolve("docker/config/connect-worker.properties")); // the images' worker (compose)
         assertThat(files).hasSizeGreaterThanOrEqualTo(4);
         return files.stream().sorted();
     }

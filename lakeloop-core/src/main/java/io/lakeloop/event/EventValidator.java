@@ -36,6 +36,7 @@ public final class EventValidator {
                 || (r = id(e.eventType(), EventField.EVENT_TYPE, true, ID_MAX_LENGTH)) != null
                 || (r = id(e.itemId(), EventField.ITEM_ID, lake, ID_MAX_LENGTH)) != null
                 || (r = id(e.eventId(), EventField.EVENT_ID, false, ID_MAX_LENGTH)) != null
+                || (lake && (r = lakeText(e)) != null)
                 || (r = id(e.recommendationId(), EventField.RECOMMENDATION_ID, false, RECOMMENDATION_ID_MAX_LENGTH)) != null
                 || (r = eventValue(e.eventValue())) != null
                 || (r = impression(e.impression())) != null
@@ -62,6 +63,45 @@ public final class EventValidator {
                     + " characters, more than the " + max + " Personalize accepts");
         }
         return null;
+    }
+
+    /**
+     * The lake columns are written as UTF-8 (lake topic, CSV): text that is not valid Unicode, i.e. an unpaired UTF-16
+     * surrogate (JSON can carry one as a {@code \\ud800} escape), would turn into '?' silently, and two different ids
+     * into the same one. Such an event is rejected instead.
+     */
+    private Rejection lakeText(Interaction e) {
+        Rejection r;
+        if ((r = unicode(e.userId(), EventField.USER_ID)) != null
+                || (r = unicode(e.sessionId(), EventField.SESSION_ID)) != null
+                || (r = unicode(e.eventType(), EventField.EVENT_TYPE)) != null
+                || (r = unicode(e.itemId(), EventField.ITEM_ID)) != null) {
+            return r;
+        }
+        return unicode(e.eventId(), EventField.EVENT_ID);
+    }
+
+    private Rejection unicode(String value, EventField field) {
+        if (value == null || !hasUnpairedSurrogate(value)) {
+            return null;
+        }
+        String name = names.displayName(field);
+        return Rejection.ofRecord(ReasonCode.UNDECODABLE, name, "'" + name + "' holds an unpaired UTF-16 surrogate: "
+                + "it is not valid Unicode and cannot be written as UTF-8");
+    }
+
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Rejection eventValue(Double v) {

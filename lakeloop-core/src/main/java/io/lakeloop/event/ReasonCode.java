@@ -5,7 +5,10 @@ package io.lakeloop.event;
  * reports, so they are stable API. Each {@link Rejection} pairs one with a human message that names the field.
  */
 public enum ReasonCode {
-    /** The bytes are not UTF-8 JSON, or the value is of a type no parser understands. */
+    /**
+     * The bytes are not UTF-8 JSON, or the value is of a type no parser understands; for the lake, also a lake column
+     * whose text is not valid Unicode (an unpaired surrogate escaped in the JSON), with the field named.
+     */
     UNDECODABLE,
     /** The value is valid JSON but not an object. */
     NOT_AN_OBJECT,

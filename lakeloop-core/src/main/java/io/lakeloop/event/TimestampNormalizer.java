@@ -28,6 +28,8 @@ public final class TimestampNormalizer {
     public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofDays(1);
 
     private static final BigDecimal MAX_MILLIS = BigDecimal.valueOf(Long.MAX_VALUE);
+    /** The last instant whose epoch milliseconds fit a long: everything downstream works in epoch ms or s. */
+    private static final Instant MAX_INSTANT = Instant.ofEpochMilli(Long.MAX_VALUE);
     private static final Pattern NUMERIC = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final TimestampUnit unit;
@@ -90,7 +92,14 @@ public final class TimestampNormalizer {
             throw reject(ReasonCode.EMPTY_FIELD, field, "timestamp field '" + field + "' is empty");
         }
         if (NUMERIC.matcher(s).matches()) {
-            BigDecimal exact = new BigDecimal(s);
+            BigDecimal exact;
+            try {
+                exact = new BigDecimal(s);
+            } catch (NumberFormatException | ArithmeticException e) {
+                // an exponent beyond what a BigDecimal holds (e.g. 1e2147483648)
+                throw reject(ReasonCode.TIMESTAMP_UNPARSEABLE, field, "timestamp field '" + field
+                        + "' is a number with an exponent out of range");
+            }
             return fromNumber(exact.doubleValue(), exact, field);
         }
         String lower = s.toLowerCase(java.util.Locale.ROOT);
@@ -139,6 +148,12 @@ public final class TimestampNormalizer {
     }
 
     private Instant checkRange(Instant instant, String field) {
+        if (instant.isBefore(Instant.EPOCH)) {
+            throw reject(ReasonCode.TIMESTAMP_NEGATIVE, field, "timestamp field '" + field + "' is before 1970");
+        }
+        if (instant.isAfter(MAX_INSTANT)) {
+            throw reject(ReasonCode.TIMESTAMP_IN_FUTURE, field, "timestamp field '" + field + "' is far in the future");
+        }
         Instant now = clock.instant();
         if (instant.isAfter(now.plus(maxFutureSkew))) {
             throw reject(ReasonCode.TIMESTAMP_IN_FUTURE, field, "timestamp field '" + field

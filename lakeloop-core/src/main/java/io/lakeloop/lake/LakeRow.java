@@ -111,11 +111,16 @@ public record LakeRow(String userId, String itemId, long timestamp, String event
             if (c == null || raw == null) {
                 continue;
             }
-            switch (c) {
-                case TIMESTAMP -> ts = raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
-                case EVENT_VALUE -> value = raw instanceof Number n ? n.doubleValue()
-                        : raw.toString().isBlank() ? null : Double.parseDouble(raw.toString());
-                default -> v[c.ordinal()] = raw.toString();
+            try {
+                switch (c) {
+                    case TIMESTAMP -> ts = raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
+                    case EVENT_VALUE -> value = raw instanceof Number n ? n.doubleValue()
+                            : raw.toString().isBlank() ? null : Double.parseDouble(raw.toString());
+                    default -> v[c.ordinal()] = raw.toString();
+                }
+            } catch (NumberFormatException notANumber) {
+                // its message quotes the value, which must never reach a log or a dead-letter header
+                throw new IllegalArgumentException("not a lake row: " + c + " is not a number");
             }
         }
         if (ts == null) {

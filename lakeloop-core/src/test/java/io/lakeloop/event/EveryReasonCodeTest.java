@@ -43,6 +43,9 @@ class EveryReasonCodeTest {
                 Arguments.of(ReasonCode.UNDECODABLE, "{not json", null),
                 Arguments.of(ReasonCode.UNDECODABLE, null, null),
                 Arguments.of(ReasonCode.UNDECODABLE, 42, null),
+                Arguments.of(ReasonCode.UNDECODABLE, ev("").replace("\"i\"", "\"\\ud800\""), "item_id"),
+                Arguments.of(ReasonCode.UNDECODABLE, ev("").replace("\"u\"", "\"a\\udc00b\""), "user_id"),
+                Arguments.of(ReasonCode.UNDECODABLE, ev("\"event_id\":\"\\ud800\\ud800\\udc00\""), "event_id"),
                 Arguments.of(ReasonCode.NOT_AN_OBJECT, "[1,2]", null),
                 Arguments.of(ReasonCode.NOT_AN_OBJECT, "\"text\"", null),
                 Arguments.of(ReasonCode.MISSING_FIELD, "{\"user_id\":\"u\",\"item_id\":\"i\",\"timestamp\":1700000000}", "event_type"),
@@ -108,7 +111,9 @@ class EveryReasonCodeTest {
                 Arguments.of(ev("\"properties\":{\"userIdentifier\":\"x\"}")),
                 Arguments.of(ev("\"event_value\":3.4e38")),
                 Arguments.of(ev("\"metric_attribution\":{\"eventAttributionSource\":\"" + str(1024) + "\"}")),
-                Arguments.of(ev("").replace("1700000000", "1717286399")));
+                Arguments.of(ev("").replace("1700000000", "1717286399")),
+                // a surrogate pair is valid Unicode (U+1F600), and so is an escaped NUL
+                Arguments.of(ev("").replace("\"i\"", "\"\\ud83d\\ude00\"").replace("\"s\"", "\"s\\u0000t\"")));
     }
 
     @ParameterizedTest

@@ -87,6 +87,27 @@ class TimestampNormalizerTest {
         assertRejected(true, ReasonCode.TIMESTAMP_UNPARSEABLE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483648", "1e-2147483649", "1e999999999999", "0.0000000001e-2147483647"})
+    void rejectsNumericStringsBeyondWhatADecimalHoldsInsteadOfThrowing(String value) {
+        // BigDecimal refuses these exponents with a NumberFormatException, which used to escape the parser
+        assertRejected(value, ReasonCode.TIMESTAMP_UNPARSEABLE);
+    }
+
+    @Test
+    void rejectsIsoInstantsBeforeTheEpochAndBeyondTheMillisecondRange() {
+        // the first used to escape as an ArithmeticException (long overflow), the second was accepted as a negative time
+        assertRejected("-999999999-01-01T00:00:00Z", ReasonCode.TIMESTAMP_NEGATIVE);
+        assertRejected("1969-12-31T23:59:59Z", ReasonCode.TIMESTAMP_NEGATIVE);
+        assertRejected("+999999999-12-31T23:59:59Z", ReasonCode.TIMESTAMP_IN_FUTURE);
+        TimestampNormalizer anyFuture = new TimestampNormalizer(TimestampUnit.AUTO, Duration.ofDays(365L * 1_000_000_000),
+                null, CLOCK);
+        assertThatThrownBy(() -> anyFuture.normalize("+999999999-12-31T23:59:59Z", "ts"))
+                .asInstanceOf(type(InvalidEventException.class))
+                .extracting(e -> e.rejection().code())
+                .isEqualTo(ReasonCode.TIMESTAMP_IN_FUTURE);
+    }
+
     @Test
     void acceptsTheFutureWithinTheSkew() {
         assertThat(auto.normalize(NOW.plus(Duration.ofHours(23)).getEpochSecond(), "ts"))

@@ -107,4 +107,15 @@ class LakeRowCsvTest {
         assertThat(LakeColumn.byName("nope")).isEmpty();
         assertThat(LakeColumn.PERSONALIZE_REQUIRED).containsExactly(LakeColumn.USER_ID, LakeColumn.ITEM_ID, LakeColumn.TIMESTAMP);
     }
+
+    @Test
+    void aNumericColumnThatIsNotANumberIsNamedWithoutItsValue() {
+        assertThatThrownBy(() -> LakeRow.fromMap(java.util.Map.of("USER_ID", "u", "ITEM_ID", "i", "EVENT_TYPE", "c",
+                "EVENT_ID", "e", "TIMESTAMP", "secret-17")))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("TIMESTAMP")
+                .hasMessageNotContaining("secret-17");
+        assertThatThrownBy(() -> LakeRow.fromMap(java.util.Map.of("USER_ID", "u", "ITEM_ID", "i", "EVENT_TYPE", "c",
+                "EVENT_ID", "e", "TIMESTAMP", 1, "EVENT_VALUE", "secret-18")))
+                .hasMessageContaining("EVENT_VALUE").hasMessageNotContaining("secret-18");
+    }
 }

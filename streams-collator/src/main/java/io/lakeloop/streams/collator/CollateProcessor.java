@@ -1,6 +1,5 @@
 package io.lakeloop.streams.collator;
 
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -9,18 +8,25 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Processor {@value CollatorTopology#COLLATE}: runs the {@link EventCollator} on each raw record and forwards one
- * record per lake event (key = USER_ID, no headers) and one per dead letter (the original headers plus
- * {@link DeadLetterHeaders}). Both keep the input record's timestamp.
+ * record per lake event (key = USER_ID, no headers) and one per dead letter (as {@link DeadLetterRecords} writes it:
+ * the original key, value and headers plus {@link DeadLetterHeaders}).
+ *
+ * <p>Timestamps: outputs carry the input record's timestamp, but never one ahead of the collator's clock — a record
+ * stamped ahead (within the future skew; beyond it the record is a dead letter) is collated at the clock's time. So
+ * neither the dedupe store's time nor any output topic ever sees a timestamp from the future, which a Kafka 4
+ * broker would refuse by default ({@code log.message.timestamp.after.max.ms}).
  */
 final class CollateProcessor implements Processor<byte[], byte[], String, Collated> {
 
     private final EventCollator collator;
     private final CollatorMetrics metrics;
+    private final DeadLetterRecords deadLetters;
     private ProcessorContext<String, Collated> context;
 
-    CollateProcessor(EventCollator collator, CollatorMetrics metrics) {
+    CollateProcessor(EventCollator collator, CollatorMetrics metrics, DeadLetterRecords deadLetters) {
         this.collator = collator;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -31,10 +37,12 @@ final class CollateProcessor implements Processor<byte[], byte[], String, Collat
     @Override
     public void process(Record<byte[], byte[]> record) {
         metrics.recordIn();
-        EventCollator.Collation collation = collator.collate(record.key(), record.value(), record.timestamp());
+        long now = context.currentSystemTimeMs();
+        EventCollator.Collation collation = collator.collate(record.key(), record.value(), record.timestamp(), now);
+        long ts = Math.min(record.timestamp(), now);
         metrics.eventsCollated(collation.events().size());
         for (CollatedEvent event : collation.events()) {
-            context.forward(new Record<>(event.userId(), event, record.timestamp(), new RecordHeaders()));
+            context.forward(new Record<>(event.userId(), event, ts, new RecordHeaders()));
         }
         if (collation.deadLetters().isEmpty()) {
             return;
@@ -44,9 +52,10 @@ final class CollateProcessor implements Processor<byte[], byte[], String, Collat
         int partition = source == null ? -1 : source.partition();
         long offset = source == null ? -1 : source.offset();
         for (DeadLetter dead : collation.deadLetters()) {
-            metrics.reject(dead.rejection().code());
-            Headers headers = DeadLetterHeaders.of(record.headers(), dead.rejection(), topic, partition, offset);
-            context.forward(new Record<String, Collated>(null, dead, record.timestamp(), headers));
+            Record<byte[], byte[]> out = deadLetters.toRecord(dead, record.headers(), topic, partition, offset, ts,
+                    record.timestamp());
+            context.forward(new Record<>(null, new DeadLetter(out.key(), out.value(), dead.reason()),
+                    out.timestamp(), out.headers()));
         }
     }
 }

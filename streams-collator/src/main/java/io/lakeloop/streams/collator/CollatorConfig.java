@@ -51,8 +51,14 @@ public final class CollatorConfig extends AbstractConfig {
     public static final String SHUTDOWN_TIMEOUT_CONFIG = "collator.shutdown.timeout.ms";
 
     public static final String DEFAULT_APPLICATION_ID = "lakeloop-collator";
+    /**
+     * The one HTTP port of the collator everywhere: the local stack, docker-compose.yml, the image, the Kubernetes
+     * probes and the ECS example use it too (a test in deploy/ cross-checks them).
+     */
+    public static final int DEFAULT_HTTP_PORT = 8090;
     public static final long DEFAULT_DEDUPE_RETENTION_MS = Duration.ofHours(24).toMillis();
-    public static final long DEFAULT_MAX_AGE_MS = Duration.ofDays(30).toMillis();
+    /** No age limit: the lake exists for history, and a backfill of last year's events must not go to the DLQ. */
+    public static final long DEFAULT_MAX_AGE_MS = -1;
     /**
      * Kafka Streams' exactly-once default is 100 ms; each commit is a transaction commit plus a RocksDB flush of the
      * dedupe store, and at 100 ms they cost half the throughput (BENCHMARKS.md). A lake does not need rows within
@@ -65,6 +71,9 @@ public final class CollatorConfig extends AbstractConfig {
      * or {@code producer.batch.size} is set.
      */
     public static final int DEFAULT_PRODUCER_BATCH_SIZE = 256 * 1024;
+
+    /** The producer's own default {@code max.request.size}. */
+    static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
     /** Where "now" comes from when timestamps are checked for age and future skew. */
     public enum TimestampReference { RECORD, WALLCLOCK }
@@ -156,11 +165,15 @@ public final class CollatorConfig extends AbstractConfig {
                 g, ++o, Width.SHORT, "Timestamp unit");
         def.define(TIMESTAMP_MAX_AGE_CONFIG, Type.LONG, DEFAULT_MAX_AGE_MS, Range.atLeast(-1), Importance.MEDIUM,
                 "Events older than this (against the reference time) are rejected as TIMESTAMP_TOO_OLD; "
-                        + "-1 = no limit. Catches unit mistakes that would write 1970 rows.", g, ++o, Width.MEDIUM,
+                        + "-1 (the default) = no limit, so backfills of history are collated. Opt in (e.g. "
+                        + "2592000000, 30 days) to catch unit mistakes that would write 1970 rows.", g, ++o, Width.MEDIUM,
                 "Max event age (ms)");
         def.define(TIMESTAMP_MAX_FUTURE_SKEW_CONFIG, Type.LONG, TimestampNormalizer.DEFAULT_MAX_FUTURE_SKEW.toMillis(),
-                Range.atLeast(0), Importance.MEDIUM, "Events further ahead of the reference time are rejected as "
-                        + "TIMESTAMP_IN_FUTURE.", g, ++o, Width.MEDIUM, "Max future skew (ms)");
+                Range.atLeast(0), Importance.MEDIUM, "Events further ahead of the reference time, and records "
+                        + "whose Kafka timestamp is further ahead of the collator's clock (whatever the reference), "
+                        + "are rejected as TIMESTAMP_IN_FUTURE, so no record can move the dedupe store's time ahead. "
+                        + "Records ahead of the clock by less are collated at the clock's time.",
+                g, ++o, Width.MEDIUM, "Max future skew (ms)");
         def.define(TIMESTAMP_REFERENCE_CONFIG, Type.STRING, TimestampReference.RECORD.name(),
                 ValidString.in(names(TimestampReference.values())), Importance.LOW,
                 "The 'now' of the age and skew checks: RECORD = the Kafka record's timestamp (deterministic; a "
@@ -178,7 +191,7 @@ public final class CollatorConfig extends AbstractConfig {
         String g = "Service";
         def.define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
                 "Address of the /health, /ready and /metrics HTTP server.", g, ++o, Width.MEDIUM, "HTTP host");
-        def.define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(-1, 65535), Importance.MEDIUM,
+        def.define(HTTP_PORT_CONFIG, Type.INT, DEFAULT_HTTP_PORT, Range.between(-1, 65535), Importance.MEDIUM,
                 "Port of the /health, /ready and /metrics HTTP server; 0 = any free port, -1 = no server.",
                 g, ++o, Width.SHORT, "HTTP port");
         def.define(SHUTDOWN_TIMEOUT_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
@@ -243,6 +256,31 @@ public final class CollatorConfig extends AbstractConfig {
         return getBoolean(DEDUPE_REPARTITION_CONFIG);
     }
 
+    public Duration maxFutureSkew() {
+        return Duration.ofMillis(getLong(TIMESTAMP_MAX_FUTURE_SKEW_CONFIG));
+    }
+
+    /**
+     * The largest record the collator's producer accepts ({@code producer.max.request.size}, else
+     * {@code max.request.size}, else the producer's default): a dead letter that would not fit is written without
+     * its payload.
+     */
+    public int producerMaxRequestSize() {
+        Properties props = streamsProperties();
+        Object v = props.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (v == null) {
+            v = props.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        }
+        if (v == null) {
+            return DEFAULT_MAX_REQUEST_SIZE;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(v).trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, v, "not an integer");
+        }
+    }
+
     public TimestampReference timestampReference() {
         return TimestampReference.valueOf(getString(TIMESTAMP_REFERENCE_CONFIG));
     }
@@ -289,13 +327,15 @@ public final class CollatorConfig extends AbstractConfig {
     /**
      * The Kafka Streams configuration: the collator's defaults (application id {@value #DEFAULT_APPLICATION_ID},
      * {@code exactly_once_v2}, {@code commit.interval.ms} {@value #DEFAULT_COMMIT_INTERVAL_MS}, producer {@code batch.size}
-     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}), overridden by every key of the originals outside {@code collator.*}.
+     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}, the {@link RefusedOutputHandler} as production exception handler),
+     * overridden by every key of the originals outside {@code collator.*}.
      */
     public Properties streamsProperties() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedOutputHandler.class.getName());
         if (!originals().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
                 && !originals().containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
             props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_PRODUCER_BATCH_SIZE);

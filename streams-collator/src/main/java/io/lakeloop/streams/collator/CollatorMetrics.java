@@ -1,7 +1,7 @@
 package io.lakeloop.streams.collator;
 
 import io.lakeloop.event.ReasonCode;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,10 +20,12 @@ public final class CollatorMetrics {
     private final LongAdder eventsCollated = new LongAdder();
     private final LongAdder eventsOut = new LongAdder();
     private final LongAdder duplicatesDropped = new LongAdder();
-    private final Map<ReasonCode, LongAdder> rejected = new EnumMap<>(ReasonCode.class);
+    private final LongAdder deadLettersWithoutPayload = new LongAdder();
+    private final LongAdder outputRefused = new LongAdder();
+    private final Map<String, LongAdder> rejected = new LinkedHashMap<>();
 
     public CollatorMetrics() {
-        for (ReasonCode code : ReasonCode.values()) {
+        for (String code : DeadLetterReason.ALL_CODES) {
             rejected.put(code, new LongAdder());
         }
     }
@@ -44,8 +46,26 @@ public final class CollatorMetrics {
         duplicatesDropped.increment();
     }
 
-    void reject(ReasonCode code) {
+    void reject(String code) {
         rejected.get(code).increment();
+    }
+
+    void countDeadLetterWithoutPayload() {
+        deadLettersWithoutPayload.increment();
+    }
+
+    void countOutputRefused() {
+        outputRefused.increment();
+    }
+
+    /** Dead letters written without the original key, value and headers (too large, or refused once). */
+    public long deadLettersWithoutPayload() {
+        return deadLettersWithoutPayload.sum();
+    }
+
+    /** Outputs the producer or broker refused (each makes its stream thread be replaced once). */
+    public long outputRefused() {
+        return outputRefused.sum();
     }
 
     public long recordsIn() {
@@ -65,6 +85,11 @@ public final class CollatorMetrics {
     }
 
     public long rejected(ReasonCode code) {
+        return rejected(code.name());
+    }
+
+    /** Dead letters with this {@link DeadLetterReason} code. */
+    public long rejected(String code) {
         return rejected.get(code).sum();
     }
 
@@ -72,9 +97,9 @@ public final class CollatorMetrics {
         return rejected.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** A snapshot of the per-reason counts, every reason present. */
-    public Map<ReasonCode, Long> rejectedByReason() {
-        Map<ReasonCode, Long> out = new EnumMap<>(ReasonCode.class);
+    /** A snapshot of the per-reason counts, every reason present ({@link DeadLetterReason#ALL_CODES}). */
+    public Map<String, Long> rejectedByReason() {
+        Map<String, Long> out = new LinkedHashMap<>();
         rejected.forEach((code, adder) -> out.put(code, adder.sum()));
         return out;
     }

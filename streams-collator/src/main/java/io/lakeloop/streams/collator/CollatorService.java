@@ -3,10 +3,14 @@ package io.lakeloop.streams.collator;
 import io.lakeloop.streams.collator.health.HealthServer;
 import io.lakeloop.streams.collator.health.PrometheusText;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One running collator instance: Kafka Streams on the collator topology and the HTTP endpoints. Started by
  * {@link #start(CollatorConfig)}, stopped by {@link #close()}; {@link #awaitTermination()} blocks until either a
- * close or a fatal error. An uncaught exception in a stream thread shuts the whole client down
- * ({@code SHUTDOWN_CLIENT}) and makes {@link #awaitTermination()} return {@link #EXIT_FAILED}, so the process ends
- * non-zero and its supervisor restarts it, rather than hanging with dead threads.
+ * close or a fatal error.
+ *
+ * <p>No single record can stop it: the collate step turns any failure on a record into a dead letter, unreadable
+ * internal records become dead letters, dead letters too large to write are written without their payload, and a
+ * record the producer or broker refuses anyway is registered with the {@link OutputGuard}: the stream thread that
+ * failed on it is replaced ({@code REPLACE_THREAD}) and its replacement dead-letters the record. Any other uncaught
+ * exception in a stream thread (lost authorisation, a deleted input topic, a full disk ...) shuts the whole client
+ * down ({@code SHUTDOWN_CLIENT}) and makes {@link #awaitTermination()} return {@link #EXIT_FAILED}, so the process
+ * ends non-zero and its supervisor restarts it, rather than hanging with dead threads.
  */
 public final class CollatorService implements AutoCloseable {
 
@@ -27,22 +37,34 @@ public final class CollatorService implements AutoCloseable {
 
     private final CollatorConfig config;
     private final CollatorMetrics metrics = new CollatorMetrics();
+    private final OutputGuard guard = new OutputGuard(metrics);
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean failed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
     private HealthServer http;
 
-    private CollatorService(CollatorConfig config) {
+    private CollatorService(CollatorConfig config, int dlqMaxMessageBytes) {
         this.config = config;
-        this.streams = new KafkaStreams(CollatorTopology.build(config, metrics), config.streamsProperties());
+        int deadLetterMax = dlqMaxMessageBytes > 0
+                ? Math.min(config.producerMaxRequestSize(), dlqMaxMessageBytes) : config.producerMaxRequestSize();
+        Properties props = config.streamsProperties();
+        props.put(OutputGuard.CONFIG_KEY, guard);
+        this.streams = new KafkaStreams(CollatorTopology.build(config, metrics, guard, deadLetterMax), props);
         streams.setUncaughtExceptionHandler(e -> {
+            if (guard.takeNewRefusal()) {
+                LOG.warn("a stream thread stopped because an output record was refused ({}); replacing the thread, "
+                        + "which dead-letters the record that produced it", e.getClass().getSimpleName());
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             LOG.error("stream thread failed; shutting the collator down", e);
             failed.set(true);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((next, previous) -> {
             LOG.info("Kafka Streams state {} -> {}", previous, next);
+            states.add(next);
             if (next == KafkaStreams.State.ERROR) {
                 failed.set(true);
                 stopped.countDown();
@@ -54,8 +76,8 @@ public final class CollatorService implements AutoCloseable {
 
     /** Checks the topics, starts Kafka Streams and the HTTP endpoints; returns once started (not yet RUNNING). */
     public static CollatorService start(CollatorConfig config) {
-        TopicProvisioner.provision(config);
-        CollatorService service = new CollatorService(config);
+        int dlqMaxMessageBytes = TopicProvisioner.provision(config);
+        CollatorService service = new CollatorService(config, dlqMaxMessageBytes);
         try {
             if (config.httpPort() >= 0) {
                 service.http = HealthServer.start(config.httpHost(), config.httpPort(), service::state,
@@ -73,6 +95,16 @@ public final class CollatorService implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Every state Kafka Streams has entered since start, in order (for tests and diagnostics). */
+    public List<KafkaStreams.State> stateHistory() {
+        return List.copyOf(states);
+    }
+
+    /** The state of each stream thread of this instance, e.g. {@code [RUNNING, RUNNING]}. */
+    public List<String> streamThreadStates() {
+        return streams.metadataForLocalThreads().stream().map(ThreadMetadata::threadState).toList();
     }
 
     /** The HTTP port actually bound, or -1 without a server. */

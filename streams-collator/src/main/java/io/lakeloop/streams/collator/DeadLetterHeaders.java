@@ -1,6 +1,5 @@
 package io.lakeloop.streams.collator;
 
-import io.lakeloop.event.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
@@ -13,11 +12,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * (a dead letter replayed into the input) is replaced.
  *
  * <ul>
- *   <li>{@value #REASON_CODE}: the {@code ReasonCode} name, e.g. {@code MISSING_FIELD}</li>
+ *   <li>{@value #REASON_CODE}: the {@link DeadLetterReason} code, e.g. {@code MISSING_FIELD}</li>
  *   <li>{@value #REASON_MESSAGE}: a message for humans (never contains ids or payload values)</li>
  *   <li>{@value #REASON_FIELD}: the field at fault as configured (absent when the whole record is at fault)</li>
  *   <li>{@value #EVENT_INDEX}: the event's index in a tracker batch's event list, {@code -1} for the whole record</li>
  *   <li>{@value #SOURCE_TOPIC}, {@value #SOURCE_PARTITION}, {@value #SOURCE_OFFSET}: where the record was read</li>
+ *   <li>{@value #SOURCE_TIMESTAMP}: the record's own timestamp (epoch ms), which the dead letter keeps unless it was
+ *       ahead of the collator's clock</li>
+ *   <li>{@value #PAYLOAD_OMITTED}: present only on a dead letter written without the original key, value and headers
+ *       because they did not fit the dead-letter topic; says their sizes (read the original at the source position)</li>
  * </ul>
  */
 public final class DeadLetterHeaders {
@@ -29,9 +32,11 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TOPIC = "lakeloop.source.topic";
     public static final String SOURCE_PARTITION = "lakeloop.source.partition";
     public static final String SOURCE_OFFSET = "lakeloop.source.offset";
+    public static final String SOURCE_TIMESTAMP = "lakeloop.source.timestamp";
+    public static final String PAYLOAD_OMITTED = "lakeloop.payload.omitted";
 
     public static final List<String> ALL = List.of(REASON_CODE, REASON_MESSAGE, REASON_FIELD, EVENT_INDEX,
-            SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET);
+            SOURCE_TOPIC, SOURCE_PARTITION, SOURCE_OFFSET, SOURCE_TIMESTAMP, PAYLOAD_OMITTED);
 
     private static final String OWN_PREFIX = "lakeloop.";
 
@@ -40,12 +45,14 @@ public final class DeadLetterHeaders {
 
     /**
      * @param original  the input record's headers (not modified)
-     * @param rejection why
+     * @param reason    why
      * @param topic     source topic, or null when unknown
      * @param partition source partition, or -1
      * @param offset    source offset, or -1
+     * @param timestamp the source record's timestamp (epoch ms)
      */
-    public static Headers of(Headers original, Rejection rejection, String topic, int partition, long offset) {
+    public static Headers of(Headers original, DeadLetterReason reason, String topic, int partition, long offset,
+                             long timestamp) {
         RecordHeaders out = new RecordHeaders();
         if (original != null) {
             for (Header h : original) {
@@ -54,21 +61,33 @@ public final class DeadLetterHeaders {
                 }
             }
         }
-        add(out, REASON_CODE, rejection.code().name());
-        add(out, REASON_MESSAGE, rejection.message());
-        if (rejection.field() != null) {
-            add(out, REASON_FIELD, rejection.field());
+        add(out, REASON_CODE, reason.code());
+        add(out, REASON_MESSAGE, reason.message());
+        if (reason.field() != null) {
+            add(out, REASON_FIELD, reason.field());
         }
-        add(out, EVENT_INDEX, Integer.toString(rejection.eventIndex()));
+        add(out, EVENT_INDEX, Integer.toString(reason.eventIndex()));
         if (topic != null) {
             add(out, SOURCE_TOPIC, topic);
         }
         add(out, SOURCE_PARTITION, Integer.toString(partition));
         add(out, SOURCE_OFFSET, Long.toString(offset));
+        add(out, SOURCE_TIMESTAMP, Long.toString(timestamp));
         return out;
     }
 
-    private static void add(Headers headers, String key, String value) {
+    /** {@code headers} without the original record's own (non-{@code lakeloop.*}) headers. */
+    static Headers ownOnly(Headers headers) {
+        RecordHeaders out = new RecordHeaders();
+        for (Header h : headers) {
+            if (h.key().startsWith(OWN_PREFIX)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    static void add(Headers headers, String key, String value) {
         headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -35,7 +35,7 @@ class CollatorConfigTest {
         assertThat(c.dedupeRetention()).isEqualTo(Duration.ofHours(24));
         assertThat(c.repartitionByUser()).isTrue();
         assertThat(c.timestampReference()).isEqualTo(CollatorConfig.TimestampReference.RECORD);
-        assertThat(c.httpPort()).isEqualTo(8080);
+        assertThat(c.httpPort()).isEqualTo(8090);
         Properties streams = c.streamsProperties();
         assertThat(streams.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("lakeloop-collator");
         assertThat(streams.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");

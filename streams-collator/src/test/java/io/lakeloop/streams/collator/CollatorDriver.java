@@ -3,6 +3,7 @@ package io.lakeloop.streams.collator;
 import io.lakeloop.lake.LakeRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ final class CollatorDriver implements AutoCloseable {
 
     final CollatorConfig config;
     final CollatorMetrics metrics = new CollatorMetrics();
+    final OutputGuard guard = new OutputGuard(metrics);
     final TopologyTestDriver driver;
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
     final TestOutputTopic<String, String> lake;
     final TestOutputTopic<byte[], byte[]> dlq;
+    private Instant wallClock = T0;
 
     CollatorDriver(Path stateDir, Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>();
@@ -35,7 +38,8 @@ final class CollatorDriver implements AutoCloseable {
         props.put("state.dir", stateDir.toString());
         props.putAll(overrides);
         config = CollatorConfig.of(props);
-        driver = new TopologyTestDriver(CollatorTopology.build(config, metrics), config.streamsProperties(), T0);
+        driver = new TopologyTestDriver(CollatorTopology.build(config, metrics, guard, config.producerMaxRequestSize()),
+                config.streamsProperties(), T0);
         for (String topic : config.inputTopics()) {
             inputs.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));
         }
@@ -52,8 +56,31 @@ final class CollatorDriver implements AutoCloseable {
         send(config.inputTopics().get(0), bytes(key), bytes(value), new RecordHeaders(), at);
     }
 
+    /**
+     * Sends a record with timestamp {@code at}; the driver's wall clock first moves up to {@code at} when it is behind,
+     * as when records are produced and collated in real time (a record ahead of the collator's clock is another case:
+     * {@link #sendAheadOfTheClock}).
+     */
     void send(String topic, byte[] key, byte[] value, Headers headers, Instant at) {
+        advanceWallClockTo(at);
+        sendAheadOfTheClock(topic, key, value, headers, at);
+    }
+
+    /** Moves the driver's wall clock (the collator's "now") forward to {@code at}; never back. */
+    void advanceWallClockTo(Instant at) {
+        if (at.isAfter(wallClock)) {
+            driver.advanceWallClockTime(Duration.between(wallClock, at));
+            wallClock = at;
+        }
+    }
+
+    /** Sends a record with timestamp {@code at} without moving the wall clock. */
+    void sendAheadOfTheClock(String topic, byte[] key, byte[] value, Headers headers, Instant at) {
         inputs.get(topic).pipeInput(new TestRecord<>(key, value, headers, at));
+    }
+
+    Instant wallClock() {
+        return wallClock;
     }
 
     List<LakeRow> lakeRows() {

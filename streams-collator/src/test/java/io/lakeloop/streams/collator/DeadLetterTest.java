@@ -35,8 +35,11 @@ class DeadLetterTest {
 
     @BeforeEach
     void start() {
-        c = new CollatorDriver(stateDir);
+        // the age limit is opt-in (none by default): on here, at 30 days, so TIMESTAMP_TOO_OLD has its case
+        c = new CollatorDriver(stateDir, java.util.Map.of("collator.timestamp.max.age.ms", THIRTY_DAYS_MS));
     }
+
+    static final long THIRTY_DAYS_MS = 30L * 86_400_000;
 
     @AfterEach
     void stop() {
@@ -84,7 +87,8 @@ class DeadLetterTest {
                 Arguments.of(ReasonCode.TIMESTAMP_IN_FUTURE, bytes(ev("").replace("" + TS, "" + (TS + 86_401))),
                         "timestamp"),
                 Arguments.of(ReasonCode.TIMESTAMP_TOO_OLD, bytes(ev("").replace("" + TS, "" + (TS - 30 * 86_400 - 1))),
-                        "timestamp"));
+                        "timestamp"),
+                Arguments.of(ReasonCode.UNDECODABLE, bytes(ev("").replace("\"i\"", "\"\\udc00\"")), "item_id"));
     }
 
     @ParameterizedTest(name = "{0} {2}")
@@ -117,6 +121,8 @@ class DeadLetterTest {
     @Test
     void everyReasonCodeIsCovered() {
         Set<ReasonCode> covered = rejected().map(a -> (ReasonCode) a.get()[0]).collect(Collectors.toSet());
+        // the collator's own codes (PROCESSING_FAILED, OUTPUT_REFUSED) have their own tests: PoisonRecordTest,
+        // OutputRefusedTest
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(ReasonCode.class));
     }
 
@@ -166,7 +172,8 @@ class DeadLetterTest {
     @Test
     void wallClockReferenceJudgesAgeByTheCollatorsClock() {
         c.close();
-        c = new CollatorDriver(stateDir, java.util.Map.of("collator.timestamp.reference", "WALLCLOCK"));
+        c = new CollatorDriver(stateDir, java.util.Map.of("collator.timestamp.reference", "WALLCLOCK",
+                "collator.timestamp.max.age.ms", THIRTY_DAYS_MS));
         // T0 (2024) is far more than 30 days before the wall clock: too old, although the record time is T0
         c.send("u", ev(""), T0);
 
@@ -174,11 +181,16 @@ class DeadLetterTest {
     }
 
     @Test
-    void noMaxAgeKeepsAncientEvents() {
+    void historyIsCollatedByDefaultWithoutAnAgeLimit() {
         c.close();
-        c = new CollatorDriver(stateDir, java.util.Map.of("collator.timestamp.max.age.ms", "-1"));
+        c = new CollatorDriver(stateDir);
+        // 2001 and 2023 events arriving in 2024 (a backfill): the lake exists for history
         c.send("u", ev("").replace("" + TS, "1000000000"), T0);
+        c.send("u", ev("").replace("" + TS, "1700000000"), T0);
 
-        assertThat(c.lakeRows()).extracting(LakeRow::timestamp).containsExactly(1_000_000_000L);
+        assertThat(c.lakeRows()).extracting(LakeRow::timestamp).containsExactly(1_000_000_000L, 1_700_000_000L);
+        assertThat(c.dlq.isEmpty()).isTrue();
+        assertThat(CollatorConfig.CONFIG_DEF.configKeys().get("collator.timestamp.max.age.ms").defaultValue)
+                .isEqualTo(-1L);
     }
 }

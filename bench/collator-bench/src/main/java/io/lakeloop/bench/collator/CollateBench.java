@@ -3,7 +3,8 @@ package io.lakeloop.bench.collator;
 import io.lakeloop.streams.collator.CollatedEvent;
 import io.lakeloop.streams.collator.CollatorConfig;
 import io.lakeloop.streams.collator.EventCollator;
-import io.lakeloop.streams.collator.serde.CollatedEventSerde;
+import io.lakeloop.streams.collator.Collated;
+import io.lakeloop.streams.collator.serde.CollatedSerde;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -38,16 +39,16 @@ public final class CollateBench {
         long now = System.currentTimeMillis();
         List<Payloads.Raw> raws = Payloads.generate(shape, events, now - 3_600_000, 3);
         EventCollator collator = EventCollator.of(config);
-        CollatedEventSerde serde = new CollatedEventSerde();
-        Serializer<CollatedEvent> ser = serde.serializer();
-        Deserializer<CollatedEvent> de = serde.deserializer();
+        CollatedSerde serde = new CollatedSerde();
+        Serializer<Collated> ser = serde.serializer();
+        Deserializer<Collated> de = serde.deserializer();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         long out = 0;
         for (Payloads.Raw raw : raws) {
-            for (CollatedEvent e : collator.collate(raw.key(), raw.value(), now).events()) {
-                out += de.deserialize("t", ser.serialize("t", e)).rowJson().length() > 0 ? 1 : 0;
+            for (CollatedEvent e : collator.collate(raw.key(), raw.value(), now, now).events()) {
+                out += ((CollatedEvent) de.deserialize("t", ser.serialize("t", e))).rowJson().length() > 0 ? 1 : 0;
             }
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;

@@ -61,8 +61,11 @@ public final class CsvFormat implements RecordFormat {
         if (lakeColumns != null) {
             try {
                 cells = LakeRow.fromMap(map).cells(lakeColumns);
+            } catch (NumberFormatException e) {
+                // its message quotes the value: never passed on
+                throw new RenderException("not a lake row: a numeric column (TIMESTAMP or EVENT_VALUE) is not a number");
             } catch (IllegalArgumentException e) {
-                // core's messages name the column, never the value
+                // core's lake-row messages name the column, never the value
                 throw new RenderException(e.getMessage() == null ? "not a lake row" : e.getMessage());
             }
         } else {

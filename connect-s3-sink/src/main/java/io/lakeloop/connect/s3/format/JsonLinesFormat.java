@@ -3,6 +3,7 @@ package io.lakeloop.connect.s3.format;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lakeloop.event.JsonErrors;
 import io.lakeloop.event.RecordValues;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,7 +59,8 @@ public final class JsonLinesFormat implements RecordFormat {
         try {
             return line(RecordValues.JSON.writeValueAsBytes(tree));
         } catch (JsonProcessingException e) {
-            throw new RenderException("the value cannot be rendered as JSON: " + e.getOriginalMessage());
+            // Jackson's message may quote a value: only its kind is passed on
+            throw new RenderException("the value cannot be rendered as JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -73,8 +75,7 @@ public final class JsonLinesFormat implements RecordFormat {
                 throw new RenderException("the record value holds more than one JSON value");
             }
         } catch (JsonProcessingException e) {
-            throw new RenderException("the record value is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new RenderException("the record value " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw new RenderException("the record value could not be read as JSON");
         }

@@ -1,6 +1,8 @@
 package io.lakeloop.connect.s3.metrics;
 
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import javax.management.JMException;
@@ -36,24 +38,32 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
     private final LongSupplier buffered;
     private final long budget;
     private ObjectName registered;
+    /** Which instance registered each name in this JVM (the platform MBean server only knows the wrapper). */
+    private static final Map<ObjectName, SinkMetrics> OWNERS = new HashMap<>();
 
     public SinkMetrics(LongSupplier bufferedBytes, long budgetBytes) {
         this.buffered = bufferedBytes;
         this.budget = budgetBytes;
     }
 
-    /** Registers the MBean; a name clash (a task restarted in the same JVM) replaces the old one. */
+    /**
+     * Registers the MBean; a name clash (a task restarted in the same JVM while the old one still stops) replaces the
+     * old one, whose later {@link #unregister()} then leaves the new one alone.
+     */
     public void register(String connector, int task) {
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = objectName(connector, task);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
+        synchronized (OWNERS) {
+            try {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                ObjectName name = objectName(connector, task);
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+                server.registerMBean(new StandardMBean(this, S3SinkMetricsMBean.class), name);
+                OWNERS.put(name, this);
+                registered = name;
+            } catch (JMException e) {
+                LOG.warn("S3 sink metrics not registered in JMX: {}", e.toString());
             }
-            server.registerMBean(new StandardMBean(this, S3SinkMetricsMBean.class), name);
-            registered = name;
-        } catch (JMException e) {
-            LOG.warn("S3 sink metrics not registered in JMX: {}", e.toString());
         }
     }
 
@@ -64,12 +74,15 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
                 + (plain ? connector : ObjectName.quote(connector)) + ",task=" + task);
     }
 
+    /** Unregisters the MBean if it is still this task's (a restarted task may have registered its own since). */
     public void unregister() {
-        if (registered != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
-            } catch (JMException e) {
-                LOG.debug("unregistering {} failed", registered, e);
+        synchronized (OWNERS) {
+            if (registered != null && OWNERS.remove(registered, this)) {
+                try {
+                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
+                } catch (JMException e) {
+                    LOG.debug("unregistering {} failed", registered, e);
+                }
             }
             registered = null;
         }

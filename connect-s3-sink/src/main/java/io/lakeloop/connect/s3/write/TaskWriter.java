@@ -150,16 +150,21 @@ public final class TaskWriter {
             ZonedDateTime at = template.usesTime() ? Instant.ofEpochMilli(timeMs).atZone(zone) : null;
             key = template.render(record.topic(), record.kafkaPartition(), at, view::field);
         } catch (RenderException e) {
-            deadLetter(record, w, e, reporter);
+            deadLetter(record, w, e.getMessage(), reporter);
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a failure no format foresaw (a converter's odd map, a Struct deeper than the stack) is still one
+            // record's: it goes where bad records go; its message may quote the value, so only its kind is kept
+            deadLetter(record, w, "rendering failed unexpectedly (" + e.getClass().getName() + ")", reporter);
             return;
         }
         w.append(offset, key, timeMs, clock.millis(), line);
         enforceBudget();
     }
 
-    private void deadLetter(SinkRecord record, PartitionWriter w, RenderException e, ErrantRecordReporter reporter) {
+    private void deadLetter(SinkRecord record, PartitionWriter w, String reason, ErrantRecordReporter reporter) {
         String where = record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
-        DataException error = new DataException("cannot write record " + where + ": " + e.getMessage());
+        DataException error = new DataException("cannot write record " + where + ": " + reason);
         if (reporter == null) {
             throw error;
         }

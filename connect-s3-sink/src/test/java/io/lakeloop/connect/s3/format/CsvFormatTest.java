@@ -83,4 +83,16 @@ class CsvFormatTest {
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.RFC4180.builder().get().parse(new StringReader(csv)).getRecords();
     }
+
+    @Test
+    void aRenderErrorNeverQuotesAFieldValue() {
+        CsvFormat format = new CsvFormat(LAKE, true);
+        assertThatThrownBy(() -> format.render(view("{\"USER_ID\":\"u\",\"ITEM_ID\":\"i\",\"EVENT_TYPE\":\"c\","
+                + "\"EVENT_ID\":\"e\",\"TIMESTAMP\":\"secret-1700\"}")))
+                .isInstanceOf(RenderException.class).hasMessageContaining("TIMESTAMP")
+                .hasMessageNotContaining("secret-1700");
+        assertThatThrownBy(() -> format.render(view("{\"USER_ID\":\"u\",\"ITEM_ID\":\"i\",\"EVENT_TYPE\":\"c\","
+                + "\"EVENT_ID\":\"e\",\"TIMESTAMP\":1,\"EVENT_VALUE\":\"secret-2.5x\"}")))
+                .isInstanceOf(RenderException.class).hasMessageNotContaining("secret-2.5x");
+    }
 }

@@ -64,4 +64,16 @@ class JsonLinesFormatTest {
         assertThatThrownBy(() -> render(new byte[] {(byte) 0xff, 0x00})).isInstanceOf(RenderException.class);
         assertThatThrownBy(() -> render(null)).hasMessageContaining("tombstone");
     }
+
+    @Test
+    void jsonBeyondJacksonsReadLimitsIsARenderErrorNamingTheLimit() {
+        String deep = "{\"user_id\":\"secret-user\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        assertThatThrownBy(() -> render(deep)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("exceeds a JSON read limit").hasMessageContaining("nesting depth")
+                .hasMessageNotContaining("secret-user");
+        assertThatThrownBy(() -> render(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(RenderException.class);
+        String longNumber = "{\"event_value\":" + "7".repeat(2_000) + "}";
+        assertThatThrownBy(() -> render(longNumber)).isInstanceOf(RenderException.class)
+                .hasMessageContaining("exceeds a JSON read limit").hasMessageNotContaining("7777777");
+    }
 }

@@ -166,4 +166,35 @@ class TaskWriterTest {
         assertThatThrownBy(() -> w.write(TestRecords.json("t", 1, 1, "oops", clock.millis()), null))
                 .isInstanceOf(DataException.class).hasMessageContaining("t-1@1");
     }
+
+    @Test
+    void anUnexpectedFailureRenderingOneRecordDeadLettersItWithoutItsContentAndTheRestLand() {
+        TaskWriter w = writer("format", "csv", "format.csv.columns", "id", "rotate.records", "2");
+        List<SinkRecord> reported = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        ErrantRecordReporter reporter = (record, error) -> {
+            reported.add(record);
+            errors.add(error);
+            return CompletableFuture.completedFuture(null);
+        };
+        // a map keyed by numbers (a converter's map schema with int keys) is no record format foresaw
+        SinkRecord odd = new SinkRecord("t", 0, null, null, null, Map.of(7, "secret-7"), 1, 1L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME);
+        w.write(new SinkRecord("t", 0, null, null, null, Map.of("id", "a"), 0, 1L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME), reporter);
+        w.write(odd, reporter);
+        w.write(new SinkRecord("t", 0, null, null, null, Map.of("id", "b"), 2, 1L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME), reporter);
+        assertThat(reported).containsExactly(odd);
+        assertThat(errors.get(0)).isInstanceOf(DataException.class).hasMessageContaining("t-0@1")
+                .hasMessageNotContaining("secret-7");
+        assertThat(lines(store, true).stream().map(String::strip)).containsExactly("id", "a", "b");
+        assertThat(w.committableOffsets().get(P0).offset()).isEqualTo(3);
+
+        TaskWriter strict = writer("format", "csv", "format.csv.columns", "id");
+        SinkRecord oddOnP1 = new SinkRecord("t", 1, null, null, null, Map.of(7, "secret-7"), 0, 1L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME);
+        assertThatThrownBy(() -> strict.write(oddOnP1, null)).as("no reporter: fails as Connect's converters do")
+                .isInstanceOf(DataException.class).hasMessageContaining("t-1@0").hasMessageNotContaining("secret-7");
+    }
 }

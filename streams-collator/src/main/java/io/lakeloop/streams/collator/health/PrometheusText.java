@@ -1,6 +1,5 @@
 package io.lakeloop.streams.collator.health;
 
-import io.lakeloop.event.ReasonCode;
 import io.lakeloop.streams.collator.CollatorMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +35,16 @@ public final class PrometheusText {
         counter(sb, "lakeloop_collator_events_out_total", "Events written to the lake topic.", m.eventsOut());
         counter(sb, "lakeloop_collator_duplicates_dropped_total", "Copies of an event dropped by the dedupe store.",
                 m.duplicatesDropped());
+        counter(sb, "lakeloop_collator_dead_letters_without_payload_total", "Dead letters written without the "
+                + "original key, value and headers because they did not fit the dead-letter topic or were refused.",
+                m.deadLettersWithoutPayload());
+        counter(sb, "lakeloop_collator_output_refused_total", "Output records the producer or broker refused; the "
+                + "stream thread was replaced and the record that produced them dead-lettered.", m.outputRefused());
         String name = "lakeloop_collator_rejected_total";
         sb.append("# HELP ").append(name).append(" Rejected records or events sent to the dead-letter topic, by reason.\n");
         sb.append("# TYPE ").append(name).append(" counter\n");
-        for (Map.Entry<ReasonCode, Long> e : m.rejectedByReason().entrySet()) {
-            sb.append(name).append("{reason=\"").append(e.getKey().name()).append("\"} ").append(e.getValue()).append('\n');
+        for (Map.Entry<String, Long> e : m.rejectedByReason().entrySet()) {
+            sb.append(name).append("{reason=\"").append(e.getKey()).append("\"} ").append(e.getValue()).append('\n');
         }
     }
 

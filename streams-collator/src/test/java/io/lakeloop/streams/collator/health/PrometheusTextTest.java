@@ -58,9 +58,13 @@ class PrometheusTextTest {
         assertThat(out).contains("lakeloop_collator_records_in_total 0\n", "lakeloop_collator_events_out_total 0\n",
                 "lakeloop_collator_duplicates_dropped_total 0\n", "lakeloop_collator_events_collated_total 0\n",
                 "lakeloop_collator_rejected_total{reason=\"TIMESTAMP_TOO_OLD\"} 0\n",
+                "lakeloop_collator_rejected_total{reason=\"PROCESSING_FAILED\"} 0\n",
+                "lakeloop_collator_rejected_total{reason=\"OUTPUT_REFUSED\"} 0\n",
+                "lakeloop_collator_dead_letters_without_payload_total 0\n",
+                "lakeloop_collator_output_refused_total 0\n",
                 "# TYPE lakeloop_collator_rejected_total counter\n");
         assertThat(out.lines().filter(l -> l.startsWith("lakeloop_collator_rejected_total{")))
-                .hasSize(io.lakeloop.event.ReasonCode.values().length);
+                .hasSize(io.lakeloop.event.ReasonCode.values().length + 2);
     }
 
     @Test
