@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -35,11 +36,13 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     private final LongAdder throttled = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder deadLetteredWithoutPayload = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long[] latencies = new long[LATENCY_WINDOW];
     private int latencyCount;
     private int latencyNext;
     private volatile IntSupplier buffered = () -> 0;
+    private volatile LongSupplier bufferedBytes = () -> 0L;
     private ObjectName registeredAs;
 
     public void recordsIn(int n) {
@@ -76,8 +79,16 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
         deadLettered.increment();
     }
 
+    public void deadLetteredWithoutPayload() {
+        deadLetteredWithoutPayload.increment();
+    }
+
     public void bufferedGauge(IntSupplier supplier) {
         this.buffered = supplier;
+    }
+
+    public void bufferedBytesGauge(LongSupplier supplier) {
+        this.bufferedBytes = supplier;
     }
 
     @Override public long getRecordsIn() { return recordsIn.sum(); }
@@ -87,7 +98,9 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     @Override public long getRetries() { return retries.sum(); }
     @Override public long getDeadLettered() { return deadLettered.sum(); }
     @Override public int getInFlight() { return inFlight.get(); }
+    @Override public long getDeadLetteredWithoutPayload() { return deadLetteredWithoutPayload.sum(); }
     @Override public int getBufferedRecords() { return buffered.getAsInt(); }
+    @Override public long getBufferedBytes() { return bufferedBytes.getAsLong(); }
 
     @Override
     public double getCallLatencyAvgMs() {
@@ -132,10 +145,12 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
 
     /** One line for the INFO log: counts only, no ids. */
     public String summary() {
-        return String.format("records in=%d, sent=%d, calls=%d, throttled=%d, retries=%d, dead-lettered=%d, "
-                        + "in flight=%d, buffered=%d, call latency avg=%.1f ms p99=%.1f ms",
+        return String.format("records in=%d, sent=%d, calls=%d, throttled=%d, retries=%d, dead-lettered=%d "
+                        + "(%d without payload), in flight=%d, buffered=%d (%d KiB), call latency avg=%.1f ms "
+                        + "p99=%.1f ms",
                 getRecordsIn(), getRecordsSent(), getCalls(), getThrottledCalls(), getRetries(), getDeadLettered(),
-                getInFlight(), getBufferedRecords(), getCallLatencyAvgMs(), getCallLatencyP99Ms());
+                getDeadLetteredWithoutPayload(), getInFlight(), getBufferedRecords(), getBufferedBytes() / 1024,
+                getCallLatencyAvgMs(), getCallLatencyP99Ms());
     }
 
     /** Unregisters the MBean, unless a newer instance of the same task has taken the name since. */
