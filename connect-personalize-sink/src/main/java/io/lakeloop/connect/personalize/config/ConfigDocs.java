@@ -35,6 +35,12 @@ public final class ConfigDocs {
                 .append("Besides these keys the connector honours Connect's own `errors.tolerance` ")
                 .append("(`none`: a bad record fails the task; `all`: it goes to the dead-letter topic with ")
                 .append("`lakeloop.reason.code` / `lakeloop.reason.message` headers).\n");
+        appendGroups(sb, groups);
+        appendLegacyKeys(sb);
+        return sb.toString();
+    }
+
+    private static void appendGroups(StringBuilder sb, Map<String, List<ConfigKey>> groups) {
         for (Map.Entry<String, List<ConfigKey>> group : groups.entrySet()) {
             sb.append("\n## ").append(group.getKey()).append("\n\n")
                     .append("| key | type | default | valid values | importance | description |\n")
@@ -47,7 +53,20 @@ public final class ConfigDocs {
                         .append(" | ").append(escape(key.documentation)).append(" |\n");
             }
         }
-        return sb.toString();
+    }
+
+    /** The migration table from aws/personalize-kafka-connector, with what changes in meaning. */
+    private static void appendLegacyKeys(StringBuilder sb) {
+        sb.append("\n## Keys of aws/personalize-kafka-connector (deprecated aliases)\n\n")
+                .append("Its connector JSON runs here once `connector.class` is changed (and, for a local endpoint, ")
+                .append("`aws.endpoint` added): each of its keys is read as the key below, with one WARN line at ")
+                .append("start naming the replacement. A legacy key and its replacement set to different values is ")
+                .append("an error. Rename them at your pace; watch the meaning changes.\n\n")
+                .append("| aws/personalize-kafka-connector | here | what changes |\n|---|---|---|\n");
+        for (LegacyKeys.Alias a : LegacyKeys.ALIASES) {
+            sb.append("| `").append(a.legacy()).append("` | `").append(a.key()).append("` | ")
+                    .append(escape(a.change())).append(" |\n");
+        }
     }
 
     private static String defaultOf(ConfigKey key) {

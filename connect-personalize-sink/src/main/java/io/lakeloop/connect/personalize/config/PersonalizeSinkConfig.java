@@ -66,8 +66,9 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
+    /** Keys of aws/personalize-kafka-connector are accepted too, translated by {@link LegacyKeys}. */
     public PersonalizeSinkConfig(Map<String, ?> originals) {
-        super(CONFIG_DEF, originals, false);
+        super(CONFIG_DEF, LegacyKeys.translate(originals), false);
     }
 
     public static ConfigDef configDef() {
