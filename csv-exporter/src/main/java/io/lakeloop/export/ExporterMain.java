@@ -1,5 +1,6 @@
 package io.lakeloop.export;
 
+import io.lakeloop.BuildVersionProvider;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.aws.CredentialsMode;
 import io.lakeloop.event.RecordValues;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The only class that exits. Exit codes: {@value #OK} ok; {@value #FAILED} the export failed, or with
  * {@code --strict} Personalize's minimums do not hold, or the import job failed; {@value #USAGE} usage error.
  */
-@Command(name = "csv-exporter", mixinStandardHelpOptions = true, version = "csv-exporter 0.1.0",
+@Command(name = "csv-exporter", mixinStandardHelpOptions = true, versionProvider = BuildVersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Streams every part of a lake table (CSV or JSON lines, gzipped or not) into one UTF-8 CSV",
                 "for Amazon Personalize, atomically, and writes <output>.report.json beside it.",
