@@ -27,6 +27,16 @@ final class Payloads {
     private Payloads() {
     }
 
+    /** As {@link #generate(Shape, int, long, int)}, each record keyed by a key unrelated to its user. */
+    static List<Raw> unkeyed(Shape shape, int events, long baseMillis, int seed) {
+        List<Raw> keyed = generate(shape, events, baseMillis, seed);
+        List<Raw> out = new ArrayList<>(keyed.size());
+        for (int i = 0; i < keyed.size(); i++) {
+            out.add(new Raw(("k-" + i).getBytes(StandardCharsets.UTF_8), keyed.get(i).value()));
+        }
+        return out;
+    }
+
     static List<Raw> generate(Shape shape, int events, long baseMillis, int seed) {
         int records = events / shape.eventsPerRecord;
         List<Raw> out = new ArrayList<>(records);
