@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -135,10 +136,11 @@ public final class CollatorTopology {
         throw new IllegalStateException("no source node reads the " + REPARTITION + " repartition topic");
     }
 
-    private static StoreBuilder<WindowStore<String, Long>> dedupeStore(CollatorConfig config) {
-        // two buckets of one retention each (DedupeProcessor); one segment per bucket
+    private static StoreBuilder<WindowStore<Bytes, Long>> dedupeStore(CollatorConfig config) {
+        // two buckets of one retention each (DedupeProcessor); one segment per bucket. Keys are the UTF-8 bytes of
+        // DedupeProcessor.storeKey, values the first copy's record time.
         return Stores.windowStoreBuilder(Stores.persistentWindowStore(DEDUPE_STORE,
-                config.dedupeRetention().multipliedBy(2), config.dedupeRetention(), false), Serdes.String(),
+                config.dedupeRetention().multipliedBy(2), config.dedupeRetention(), false), Serdes.Bytes(),
                 Serdes.Long());
     }
 }

@@ -2,6 +2,7 @@ package io.lakeloop.streams.collator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,7 +38,7 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
     private final OutputGuard guard;
     private final String lakeTopic;
     private ProcessorContext<Object, Object> context;
-    private WindowStore<String, Long> seen;
+    private WindowStore<Bytes, Long> seen;
 
     DedupeProcessor(Duration retention, CollatorMetrics metrics, DeadLetterRecords deadLetters, OutputGuard guard,
                     String lakeTopic) {
@@ -61,7 +62,8 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
             return;
         }
         CollatedEvent event = (CollatedEvent) record.value();
-        String key = storeKey(event.userId(), event.eventId());
+        // encoded once for the three lookups and the put (a String key would be encoded for each)
+        Bytes key = Bytes.wrap(storeKey(event.userId(), event.eventId()).getBytes(StandardCharsets.UTF_8));
         long ts = record.timestamp();
         long bucket = bucketOf(ts, retentionMs);
         if (seenWithin(key, ts, bucket) || seenWithin(key, ts, bucket - retentionMs)
@@ -90,7 +92,7 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
                 record.timestamp()), CollatorTopology.DEDUPE_DLQ_SINK);
     }
 
-    private boolean seenWithin(String key, long ts, long bucket) {
+    private boolean seenWithin(Bytes key, long ts, long bucket) {
         if (bucket < 0) {
             return false;
         }

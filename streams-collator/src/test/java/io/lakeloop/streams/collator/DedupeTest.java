@@ -7,6 +7,7 @@ import io.lakeloop.lake.LakeRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,9 +136,9 @@ class DedupeTest {
     void storeRemembersEachUserAndEventIdAtItsRecordTime() {
         c.send("u1", flat("u1", "i1", "e-1"), T0);
 
-        org.apache.kafka.streams.state.WindowStore<String, Long> store =
+        org.apache.kafka.streams.state.WindowStore<Bytes, Long> store =
                 c.driver.getWindowStore(CollatorTopology.DEDUPE_STORE);
-        try (var it = store.fetch(DedupeProcessor.storeKey("u1", "e-1"), T0.minusSeconds(1), T0.plusSeconds(1))) {
+        try (var it = store.fetch(key("u1", "e-1"), T0.minusSeconds(1), T0.plusSeconds(1))) {
             assertThat(it.next().key).isEqualTo(T0.toEpochMilli());
             assertThat(it.hasNext()).isFalse();
         }
@@ -150,9 +151,9 @@ class DedupeTest {
         Instant at = T0.plus(Duration.ofHours(5));
         c.send("u1", flat("u1", "i1", "e-1"), at);
 
-        org.apache.kafka.streams.state.WindowStore<String, Long> store =
+        org.apache.kafka.streams.state.WindowStore<Bytes, Long> store =
                 c.driver.getWindowStore(CollatorTopology.DEDUPE_STORE);
-        assertThat(store.fetch(DedupeProcessor.storeKey("u1", "e-1"), T0.toEpochMilli())).isEqualTo(at.toEpochMilli());
+        assertThat(store.fetch(key("u1", "e-1"), T0.toEpochMilli())).isEqualTo(at.toEpochMilli());
         assertThat(DedupeProcessor.bucketOf(at.toEpochMilli(), RETENTION.toMillis())).isEqualTo(T0.toEpochMilli());
     }
 
@@ -183,6 +184,10 @@ class DedupeTest {
         assertThat(c.lakeRows()).extracting(LakeRow::userId).containsExactlyInAnyOrder(direct, rerouted);
         assertThat(c.metrics.duplicatesDropped()).isEqualTo(2);
         assertThat(c.driver.producedTopicNames()).contains("lakeloop-collator-by-user-repartition");
+    }
+
+    static Bytes key(String user, String eventId) {
+        return Bytes.wrap(DedupeProcessor.storeKey(user, eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A user id that the by-user topic's partitioner puts in {@code partition} of the driver's two. */
