@@ -12,7 +12,20 @@ public final class BuildVersion {
 
     public static final String UNKNOWN = "unknown";
 
+    /** Core's own, Maven-filtered: every module of a build shares the reactor's version. */
+    static final String CURRENT_RESOURCE = "/io/lakeloop/build.properties";
+
+    private static final String CURRENT = read(BuildVersion.class, CURRENT_RESOURCE);
+
     private BuildVersion() {
+    }
+
+    /**
+     * @return the version of this build of Lakeloop (the lakeloop-core jar on the class path, which every component
+     *         bundles from the same build), or {@link #UNKNOWN} when run from unfiltered classes
+     */
+    public static String current() {
+        return CURRENT;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.BuildVersionProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lakeloop}: the local stack and the fronts of Lakeloop's tools. The only class that exits the JVM. A
  * {@link StackException} is printed as its message alone (it says what to do); anything else with its trace.
  */
-@Command(name = "lakeloop", mixinStandardHelpOptions = true, version = "lakeloop 0.1.0",
+@Command(name = "lakeloop", mixinStandardHelpOptions = true, versionProvider = BuildVersionProvider.class,
         description = "Lakeloop: Kafka between your S3 data lake and Amazon Personalize, on your machine or your MSK.",
         subcommands = {UpCommand.class, DownCommand.class, DemoCommand.class, ExportCommand.class,
                 CollateCommand.class, EmulatorCommand.class, DeployCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})

@@ -1,5 +1,6 @@
 package io.lakeloop.emulator;
 
+import io.lakeloop.BuildVersionProvider;
 import io.lakeloop.emulator.FaultSettings.LatencyDistribution;
 import io.lakeloop.emulator.FaultSettings.OutageMode;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the emulator until SIGTERM / Ctrl-C: {@code java -jar personalize-emulator.jar --port 8080}. */
-@Command(name = "personalize-emulator", mixinStandardHelpOptions = true, version = "personalize-emulator 0.1.0",
+@Command(name = "personalize-emulator", mixinStandardHelpOptions = true, versionProvider = BuildVersionProvider.class,
         description = "A local Amazon Personalize Events endpoint: validates like the service, records what it "
                 + "accepts (GET /_emulator/events ...), enforces quotas and injects faults (POST /_emulator/faults).")
 public final class EmulatorMain implements Callable<Integer> {

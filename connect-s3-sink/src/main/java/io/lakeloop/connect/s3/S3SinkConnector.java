@@ -1,5 +1,6 @@
 package io.lakeloop.connect.s3;
 
+import io.lakeloop.connect.s3.config.ConfluentAliases;
 import io.lakeloop.connect.s3.config.S3SinkConfig;
 import io.lakeloop.connect.s3.config.StorageFragment;
 import io.lakeloop.connect.s3.storage.ObjectStore;
@@ -82,25 +83,39 @@ public final class S3SinkConnector extends SinkConnector {
     /** Per-key checks, then the rules that span keys, reported on the key they concern. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
+        Map<String, String> translated = new HashMap<>();
+        try {
+            ConfluentAliases.apply(connectorConfigs).forEach((k, v) -> translated.put(k, v == null ? null : v.toString()));
+        } catch (ConfigException e) {
+            Config result = super.validate(connectorConfigs);
+            report(result, e);
+            return result;
+        }
+        Config result = super.validate(translated);
         boolean keysValid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
         if (!keysValid) {
             return result;
         }
         try {
-            new S3SinkConfig(connectorConfigs).checkCrossKeyRules();
+            new S3SinkConfig(translated).checkCrossKeyRules();
         } catch (ConfigException e) {
-            String key = keyOf(e.getMessage());
-            for (ConfigValue v : result.configValues()) {
-                if (v.name().equals(key)) {
-                    v.addErrorMessage(e.getMessage());
-                    return result;
-                }
-            }
-            result.configValues().stream().filter(v -> v.name().equals(StorageFragment.BUCKET_CONFIG)).findFirst()
-                    .ifPresent(v -> v.addErrorMessage(e.getMessage()));
+            report(result, e);
         }
         return result;
+    }
+
+    /** Adds the error to the key it names (an alias: the key it stands for), else to s3.bucket. */
+    private static void report(Config result, ConfigException e) {
+        String key = keyOf(e.getMessage());
+        String target = ConfluentAliases.aliases().getOrDefault(key, key);
+        for (ConfigValue v : result.configValues()) {
+            if (v.name().equals(target)) {
+                v.addErrorMessage(e.getMessage());
+                return;
+            }
+        }
+        result.configValues().stream().filter(v -> v.name().equals(StorageFragment.BUCKET_CONFIG)).findFirst()
+                .ifPresent(v -> v.addErrorMessage(e.getMessage()));
     }
 
     /** ConfigException messages read "Invalid value X for configuration KEY: reason". */

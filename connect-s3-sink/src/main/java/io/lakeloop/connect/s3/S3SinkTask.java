@@ -39,6 +39,7 @@ public final class S3SinkTask extends SinkTask {
     private SinkMetrics metrics;
     private ErrantRecordReporter reporter;
     private long backoffMs;
+    private boolean redelivery;
 
     @Override
     public String version() {
@@ -50,7 +51,7 @@ public final class S3SinkTask extends SinkTask {
         config = new S3SinkConfig(props);
         config.checkCrossKeyRules();
         store = storeFactory.apply(config);
-        writer = TaskWriter.create(config, store, Clock.systemUTC());
+        writer = TaskWriter.create(config, store, Clock.systemUTC(), (tp, offset) -> context.offset(tp, offset));
         metrics = writer.metrics();
         reporter = errantRecordReporter();
         backoffMs = config.retryBackoffMs();
@@ -80,6 +81,8 @@ public final class S3SinkTask extends SinkTask {
     @Override
     public void put(Collection<SinkRecord> records) {
         try {
+            writer.newPut(redelivery);
+            redelivery = false;
             writer.resume();
             for (SinkRecord record : records) {
                 writer.write(record, reporter);
@@ -101,6 +104,7 @@ public final class S3SinkTask extends SinkTask {
             return new ConnectException(e.getMessage(), e);
         }
         metrics.retry();
+        redelivery = true; // Connect delivers this batch again before anything polled after it
         LOG.warn("{}; Connect redelivers the batch in {} ms (nothing is lost or written twice)", e.getMessage(), backoffMs);
         context.timeout(backoffMs);
         backoffMs = Math.min(backoffMs * 2, config.retryBackoffMaxMs());

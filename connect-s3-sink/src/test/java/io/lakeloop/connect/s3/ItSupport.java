@@ -2,9 +2,12 @@ package io.lakeloop.connect.s3;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lakeloop.event.RecordValues;
 import io.lakeloop.testkit.ConnectClusterExtension;
 import io.lakeloop.testkit.S3ProxyExtension;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +36,7 @@ final class ItSupport {
         c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         c.put("s3.bucket", bucket);
+        c.put("s3.key.prefix", "crm/dashboard_interaction/latest/");
         c.put("s3.path.style.access", "true");
         c.put("aws.endpoint", s3.endpoint().toString());
         c.put("aws.region", s3.region());
@@ -47,6 +51,27 @@ final class ItSupport {
         c.put("errors.deadletterqueue.context.headers.enable", "true");
         for (int i = 0; i < keyValues.length; i += 2) {
             c.put(keyValues[i], keyValues[i + 1]);
+        }
+        return c;
+    }
+
+    /**
+     * A connector config as deployed ({@code config/<file>} of the repository), pointed at the test's s3proxy, with
+     * {@code overrides} applied; its name is put under {@code name}.
+     */
+    static Map<String, String> deployedConfig(String file, S3ProxyExtension s3, String... overrides) throws Exception {
+        JsonNode json = RecordValues.JSON.readTree(Path.of("..", "config", file).toFile());
+        Map<String, String> c = new HashMap<>();
+        json.path("config").fields().forEachRemaining(e -> c.put(e.getKey(), e.getValue().asText()));
+        c.put("name", json.path("name").asText());
+        c.put("aws.endpoint", s3.endpoint().toString());
+        c.put("aws.region", s3.region());
+        c.put("aws.credentials.provider", "static");
+        c.put("aws.access.key.id", s3.accessKey());
+        c.put("aws.secret.access.key", s3.secretKey());
+        c.put("s3.path.style.access", "true");
+        for (int i = 0; i < overrides.length; i += 2) {
+            c.put(overrides[i], overrides[i + 1]);
         }
         return c;
     }

@@ -82,7 +82,8 @@ class S3SinkPresetsIT {
             }
         }
         CONNECT.configureConnector("lake", sinkConfig(S3, "lake.interactions", "lake", "format", "csv",
-                "s3.key.layout", "hive", "time.source", "field", "time.field", "TIMESTAMP",
+                "s3.key.layout", "hive", "s3.key.hive.dataset", "crm_derived_restricted",
+                "s3.key.hive.table", "t200_dashboard_interaction", "time.source", "field", "time.field", "TIMESTAMP",
                 "rotate.schedule.interval.ms", "3000"));
         CONNECT.awaitConnectorRunning("lake", 1);
 

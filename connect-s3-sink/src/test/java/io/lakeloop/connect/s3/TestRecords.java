@@ -23,6 +23,11 @@ public final class TestRecords {
     private TestRecords() {
     }
 
+    /** For writers that must never ask Connect to redeliver (no state object in their store). */
+    public static final io.lakeloop.connect.s3.write.Seeker NO_SEEK = (tp, offset) -> {
+        throw new AssertionError("unexpected seek of " + tp + " to " + offset);
+    };
+
     public static SinkRecord json(String topic, int partition, long offset, String value, long timestamp) {
         return new SinkRecord(topic, partition, null, "user-" + offset, null, value, offset, timestamp,
                 TimestampType.CREATE_TIME);
@@ -37,6 +42,9 @@ public final class TestRecords {
         Map<String, String> m = new HashMap<>();
         m.put("name", "test-sink");
         m.put("s3.bucket", "test-bucket");
+        m.put("s3.key.prefix", "crm/dashboard_interaction/latest/");
+        m.put("s3.key.hive.dataset", "crm_derived_restricted");
+        m.put("s3.key.hive.table", "t200_dashboard_interaction");
         m.put("aws.credentials.provider", "static");
         m.put("aws.access.key.id", "k");
         m.put("aws.secret.access.key", "s");
@@ -46,7 +54,16 @@ public final class TestRecords {
         return m;
     }
 
+    /** The text of an object: gunzipped when {@code gzip}, Zstandard frames recognised by their magic number. */
     public static String text(byte[] bytes, boolean gzip) {
+        if (bytes.length >= 4 && (bytes[0] & 0xff) == 0x28 && (bytes[1] & 0xff) == 0xb5 && (bytes[2] & 0xff) == 0x2f
+                && (bytes[3] & 0xff) == 0xfd) {
+            try (var in = new io.airlift.compress.zstd.ZstdInputStream(new ByteArrayInputStream(bytes))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (!gzip) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

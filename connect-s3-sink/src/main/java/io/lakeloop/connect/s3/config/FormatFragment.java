@@ -17,7 +17,9 @@ public final class FormatFragment {
     public static final String FORMAT_CONFIG = "format";
     private static final String FORMAT_DOC = "'jsonl': one JSON value per line — a JSON string or bytes value is "
             + "written as it came (re-serialised on one line only if it spans lines), Connect data (maps, Structs) "
-            + "is rendered as JSON. 'csv': RFC 4180 rows of format.csv.columns with a header row.";
+            + "is rendered as JSON. 'csv': RFC 4180 rows of format.csv.columns with a header row. 'raw': each value's "
+            + "bytes exactly as produced (use the ByteArrayConverter), one per line — a value containing a line break "
+            + "(or starting with 'base64:') is written as 'base64:' and its Base64 encoding; extension .raw.";
     public static final String CSV_COLUMNS_CONFIG = "format.csv.columns";
     private static final String CSV_COLUMNS_DOC = "CSV columns, in order, looked up case-insensitively in the record "
             + "value. When every column is a lake column the lake schema's rules apply (TIMESTAMP in epoch seconds, "
@@ -25,10 +27,25 @@ public final class FormatFragment {
             + "queue.";
     public static final String CSV_HEADER_CONFIG = "format.csv.header";
     private static final String CSV_HEADER_DOC = "Write the column names as the first row of every CSV object.";
+    public static final String NULL_VALUES_CONFIG = "behavior.on.null.values";
+    private static final String NULL_VALUES_DOC = "What a record with a null value (a tombstone) does: 'dlq' goes to "
+            + "the dead-letter queue (errors.tolerance=all and a DLQ topic; without them the task fails, as for any "
+            + "record that cannot be written), 'ignore' skips it (counted in NullValuesIgnored), 'fail' fails the task.";
+    public static final String STORE_KEYS_CONFIG = "store.kafka.keys";
+    private static final String STORE_KEYS_DOC = "Store each record's key beside its value: format=jsonl writes "
+            + "{\"key\":…,\"value\":<value>} per line, format=csv adds a _key column. Strings as they are, bytes as "
+            + "text when UTF-8, else 'base64:' and their Base64. Not with format=raw (values only).";
+    public static final String STORE_HEADERS_CONFIG = "store.kafka.headers";
+    private static final String STORE_HEADERS_DOC = "Store each record's headers beside its value, as a JSON array "
+            + "of {\"name\",\"value\"} (\"headers\" in a JSON line, a _headers column in CSV); values as for "
+            + "store.kafka.keys. Not with format=raw.";
     public static final String COMPRESSION_CONFIG = "compression";
-    private static final String COMPRESSION_DOC = "'gzip' (streamed into the upload parts; adds .gz) or 'none'.";
+    private static final String COMPRESSION_DOC = "'gzip' (adds .gz), 'zstd' (adds .zst; Zstandard level 3, "
+            + "smaller and faster to read than gzip, read by Athena, DuckDB, Spark and the exporter) or 'none'. "
+            + "Objects stream through the compressor into the upload parts.";
     public static final String COMPRESSION_LEVEL_CONFIG = "compression.level";
-    private static final String COMPRESSION_LEVEL_DOC = "gzip level, 1 (fastest) to 9 (smallest).";
+    private static final String COMPRESSION_LEVEL_DOC = "gzip level, 1 (fastest) to 9 (smallest); zstd uses its "
+            + "default level 3.";
 
     private FormatFragment() {
     }
@@ -37,13 +54,20 @@ public final class FormatFragment {
         int order = 0;
         String lakeColumns = LakeColumn.ALL.stream().map(Enum::name).collect(Collectors.joining(","));
         return def
-                .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.CaseInsensitiveValidString.in("jsonl", "csv"),
+                .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.CaseInsensitiveValidString.in("jsonl", "csv", "raw"),
                         Importance.HIGH, FORMAT_DOC, GROUP, ++order, Width.SHORT, "Format")
                 .define(CSV_COLUMNS_CONFIG, Type.LIST, lakeColumns, new ColumnsValidator(), Importance.MEDIUM,
                         CSV_COLUMNS_DOC, GROUP, ++order, Width.LONG, "CSV columns")
                 .define(CSV_HEADER_CONFIG, Type.BOOLEAN, true, Importance.LOW, CSV_HEADER_DOC, GROUP, ++order,
                         Width.SHORT, "CSV header")
-                .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "none"),
+                .define(NULL_VALUES_CONFIG, Type.STRING, "dlq",
+                        ConfigDef.CaseInsensitiveValidString.in("dlq", "ignore", "fail"), Importance.MEDIUM,
+                        NULL_VALUES_DOC, GROUP, ++order, Width.SHORT, "On null values")
+                .define(STORE_KEYS_CONFIG, Type.BOOLEAN, false, Importance.LOW, STORE_KEYS_DOC, GROUP, ++order,
+                        Width.SHORT, "Store keys")
+                .define(STORE_HEADERS_CONFIG, Type.BOOLEAN, false, Importance.LOW, STORE_HEADERS_DOC, GROUP, ++order,
+                        Width.SHORT, "Store headers")
+                .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "zstd", "none"),
                         Importance.HIGH, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression")
                 .define(COMPRESSION_LEVEL_CONFIG, Type.INT, 6, ConfigDef.Range.between(1, 9), Importance.LOW,
                         COMPRESSION_LEVEL_DOC, GROUP, ++order, Width.SHORT, "gzip level");

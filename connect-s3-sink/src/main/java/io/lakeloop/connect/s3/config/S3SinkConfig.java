@@ -35,10 +35,12 @@ public final class S3SinkConfig extends AbstractConfig {
 
     public enum TimeSource { RECORD, FIELD, WALLCLOCK }
 
-    public enum Format { JSONL, CSV }
+    public enum Format { JSONL, CSV, RAW }
+
+    public enum NullValues { DLQ, IGNORE, FAIL }
 
     public S3SinkConfig(Map<?, ?> props) {
-        super(configDef(), props);
+        super(configDef(), ConfluentAliases.apply(props));
     }
 
     public static ConfigDef configDef() {
@@ -61,6 +63,10 @@ public final class S3SinkConfig extends AbstractConfig {
             throw new ConfigException(StorageFragment.SSE_KMS_KEY_CONFIG, getString(StorageFragment.SSE_KMS_KEY_CONFIG),
                     "is only used with " + StorageFragment.SSE_CONFIG + "=aws:kms");
         }
+        if (format() == Format.RAW && (storeKeys() || storeHeaders())) {
+            throw new ConfigException(storeKeys() ? FormatFragment.STORE_KEYS_CONFIG : FormatFragment.STORE_HEADERS_CONFIG,
+                    "true", "format=raw stores values exactly as produced and nothing else; use format=jsonl or csv");
+        }
         awsSettings();
     }
 
@@ -69,8 +75,10 @@ public final class S3SinkConfig extends AbstractConfig {
         String file = "{topic}+{partition}+{start_offset}";
         return switch (layout()) {
             case FIREHOSE -> KeyTemplate.parse(LAYOUT_CONFIG,
-                    escape(getString(LayoutFragment.PREFIX_CONFIG)) + "{yyyy}/{MM}/{dd}/{HH}/" + file);
+                    escape(required(LayoutFragment.PREFIX_CONFIG)) + "{yyyy}/{MM}/{dd}/{HH}/" + file);
             case HIVE -> {
+                required(LayoutFragment.HIVE_DATASET_CONFIG);
+                required(LayoutFragment.HIVE_TABLE_CONFIG);
                 DataAddress table;
                 try {
                     table = new DataAddress(getString(LayoutFragment.HIVE_DATASET_CONFIG),
@@ -84,6 +92,16 @@ public final class S3SinkConfig extends AbstractConfig {
             }
             case CUSTOM -> KeyTemplate.parse(LayoutFragment.TEMPLATE_CONFIG, getString(LayoutFragment.TEMPLATE_CONFIG));
         };
+    }
+
+    /** No key has a pipeline's path as its default: a layout's own keys must be set. */
+    private String required(String key) {
+        String value = getString(key);
+        if (value.isBlank()) {
+            throw new ConfigException(key, value, "is required with " + LAYOUT_CONFIG + "=" + layout().name()
+                    .toLowerCase(Locale.ROOT));
+        }
+        return value;
     }
 
     private static String escape(String literal) {
@@ -118,6 +136,10 @@ public final class S3SinkConfig extends AbstractConfig {
         return getString(StorageFragment.STATE_PREFIX_CONFIG);
     }
 
+    public int replayGeneration() {
+        return getInt(StorageFragment.REPLAY_GENERATION_CONFIG);
+    }
+
     public long retryBackoffMs() {
         return getLong(StorageFragment.RETRY_BACKOFF_CONFIG);
     }
@@ -138,6 +160,11 @@ public final class S3SinkConfig extends AbstractConfig {
         return getString(TIME_FIELD_CONFIG).trim();
     }
 
+    public io.lakeloop.event.TimestampUnit timeFieldUnit() {
+        return io.lakeloop.event.TimestampUnit.valueOf(
+                getString(LayoutFragment.TIME_FIELD_UNIT_CONFIG).toUpperCase(Locale.ROOT));
+    }
+
     public ZoneId timeZone() {
         return ZoneId.of(getString(LayoutFragment.TIME_ZONE_CONFIG));
     }
@@ -150,12 +177,28 @@ public final class S3SinkConfig extends AbstractConfig {
         return getList(FormatFragment.CSV_COLUMNS_CONFIG).stream().map(String::trim).toList();
     }
 
+    public NullValues nullValues() {
+        return NullValues.valueOf(getString(FormatFragment.NULL_VALUES_CONFIG).toUpperCase(Locale.ROOT));
+    }
+
+    public boolean storeKeys() {
+        return getBoolean(FormatFragment.STORE_KEYS_CONFIG);
+    }
+
+    public boolean storeHeaders() {
+        return getBoolean(FormatFragment.STORE_HEADERS_CONFIG);
+    }
+
     public boolean csvHeader() {
         return getBoolean(FormatFragment.CSV_HEADER_CONFIG);
     }
 
     public boolean gzip() {
         return getString(COMPRESSION_CONFIG).equalsIgnoreCase("gzip");
+    }
+
+    public boolean zstd() {
+        return getString(COMPRESSION_CONFIG).equalsIgnoreCase("zstd");
     }
 
     public int gzipLevel() {

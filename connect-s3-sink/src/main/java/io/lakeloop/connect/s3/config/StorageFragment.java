@@ -30,6 +30,13 @@ public final class StorageFragment {
     private static final String STATE_PREFIX_DOC = "Key prefix, in the same bucket, of the small per-partition state "
             + "objects that make delivery exactly-once (the last completed offset and the object being completed). "
             + "The connector name, topic and partition are appended. Keep it outside the data prefixes.";
+    public static final String REPLAY_GENERATION_CONFIG = "replay.generation";
+    private static final String REPLAY_GENERATION_DOC = "Raise it (by one) to write records again that are already in "
+            + "S3, after resetting the connector's consumer group to where the rebuild starts: the state objects of "
+            + "lower generations are set aside, and objects of generation N > 0 get '+gN' before their extension, "
+            + "so they never replace an object of another generation (delete the objects you rebuild, or readers "
+            + "see both). Within a generation, redelivery after a crash or rebalance is exactly-once. It never goes "
+            + "down: a task finding a state of a higher generation fails. See docs/operations.md, 'Replaying'.";
     public static final String RETRY_BACKOFF_CONFIG = "s3.retry.backoff.ms";
     private static final String RETRY_BACKOFF_DOC = "First wait after a transient S3 failure (5xx, throttling, I/O) "
             + "that survived the SDK's own retries; the task asks Connect to redeliver after this wait and doubles it "
@@ -55,6 +62,8 @@ public final class StorageFragment {
                         Width.LONG, "SSE-KMS key")
                 .define(STATE_PREFIX_CONFIG, Type.STRING, "_lakeloop/s3-sink-state/", new KeyPrefixValidator(),
                         Importance.LOW, STATE_PREFIX_DOC, GROUP, ++order, Width.MEDIUM, "State prefix")
+                .define(REPLAY_GENERATION_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        REPLAY_GENERATION_DOC, GROUP, ++order, Width.SHORT, "Replay generation")
                 .define(RETRY_BACKOFF_CONFIG, Type.LONG, 1_000L, ConfigDef.Range.between(1, 600_000),
                         Importance.LOW, RETRY_BACKOFF_DOC, GROUP, ++order, Width.SHORT, "Retry backoff (ms)")
                 .define(RETRY_BACKOFF_MAX_CONFIG, Type.LONG, 30_000L, ConfigDef.Range.between(1, 3_600_000),

@@ -73,7 +73,23 @@ public final class CsvFormat implements RecordFormat {
         }
         StringBuilder sb = new StringBuilder(128);
         Csv.appendRow(sb, cells);
+        if (hasLoneSurrogate(sb)) {
+            // String.getBytes would write '?' in its place: a silent change of the value
+            throw new RenderException("a field holds a lone UTF-16 surrogate, which UTF-8 cannot encode");
+        }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasLoneSurrogate(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> genericCells(Map<String, Object> map) throws RenderException {

@@ -15,9 +15,12 @@ public interface RecordFormat {
     byte[] render(RecordView record) throws RenderException;
 
     static RecordFormat of(S3SinkConfig config) {
-        return switch (config.format()) {
+        RecordFormat format = switch (config.format()) {
             case JSONL -> new JsonLinesFormat();
             case CSV -> new CsvFormat(config.csvColumns(), config.csvHeader());
+            case RAW -> new RawFormat();
         };
+        return config.storeKeys() || config.storeHeaders()
+                ? new KafkaFieldsFormat(format, config.storeKeys(), config.storeHeaders()) : format;
     }
 }

@@ -38,12 +38,23 @@ public final class RecordView {
         return map;
     }
 
-    /** A field by dotted path ({@code a.b}), or {@code null} when absent. */
+    /**
+     * A field by dotted path ({@code a.b}), or {@code null} when absent. A top-level name without an exact match is
+     * looked up case-insensitively, as CSV columns are ({@code TIMESTAMP} finds {@code timestamp}).
+     */
     public Object field(String path) throws RenderException {
         Map<String, Object> current = map();
         Object direct = current.get(path);
-        if (direct != null || path.indexOf('.') < 0) {
+        if (direct != null) {
             return direct;
+        }
+        for (Map.Entry<String, Object> e : current.entrySet()) {
+            if (path.equalsIgnoreCase(e.getKey()) && e.getValue() != null) {
+                return e.getValue();
+            }
+        }
+        if (path.indexOf('.') < 0) {
+            return null;
         }
         String[] segments = path.split("\\.");
         Object node = current;

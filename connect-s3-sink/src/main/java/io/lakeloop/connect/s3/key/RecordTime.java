@@ -19,11 +19,15 @@ public final class RecordTime {
     private final TimestampNormalizer normalizer;
 
     public RecordTime(TimeSource source, String field, Clock clock) {
+        this(source, field, TimestampUnit.AUTO, clock);
+    }
+
+    public RecordTime(TimeSource source, String field, TimestampUnit unit, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.field = field;
         this.clock = Objects.requireNonNull(clock, "clock");
-        // the lake keeps whatever time the event carries: no skew or age limit here, only a readable instant
-        this.normalizer = new TimestampNormalizer(TimestampUnit.AUTO, Duration.ofDays(365L * 1000), null, clock);
+        // the lake keeps whatever time the event carries: no age limit here, only a readable instant
+        this.normalizer = new TimestampNormalizer(unit, Duration.ofDays(365L * 1000), null, clock);
     }
 
     public TimeSource source() {

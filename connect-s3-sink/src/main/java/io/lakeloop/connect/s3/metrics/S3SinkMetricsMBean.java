@@ -11,6 +11,9 @@ public interface S3SinkMetricsMBean {
 
     long getRecordsSkippedAsAlreadyLanded();
 
+    /** Records with a null value skipped under {@code behavior.on.null.values=ignore}. */
+    long getNullValuesIgnored();
+
     long getObjectsWritten();
 
     long getPartsUploaded();

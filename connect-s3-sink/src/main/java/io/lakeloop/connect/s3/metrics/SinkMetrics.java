@@ -26,6 +26,7 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
     private final LongAdder recordBytes = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder nullValuesIgnored = new LongAdder();
     private final LongAdder objects = new LongAdder();
     private final LongAdder parts = new LongAdder();
     private final LongAdder uploadedBytes = new LongAdder();
@@ -101,6 +102,10 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
         skipped.increment();
     }
 
+    public void nullValueIgnored() {
+        nullValuesIgnored.increment();
+    }
+
     public void fileOpened() {
         openFiles.increment();
     }
@@ -145,6 +150,8 @@ public final class SinkMetrics implements S3SinkMetricsMBean {
     @Override public long getRecordsDeadLettered() { return deadLettered.sum(); }
 
     @Override public long getRecordsSkippedAsAlreadyLanded() { return skipped.sum(); }
+
+    @Override public long getNullValuesIgnored() { return nullValuesIgnored.sum(); }
 
     @Override public long getObjectsWritten() { return objects.sum(); }
 

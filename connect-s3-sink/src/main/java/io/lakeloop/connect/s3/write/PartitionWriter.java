@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class PartitionWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionWriter.class);
     static final String META_TOPIC = "lakeloop-topic";
     static final String META_PARTITION = "lakeloop-partition";
-    static final String META_START = "lakeloop-start-offset";
+    static final String META_START = PartitionRecovery.META_START;
     static final String META_END = "lakeloop-end-offset";
     static final String META_RECORDS = "lakeloop-records";
 
@@ -34,8 +34,7 @@ public final class PartitionWriter {
     private final MemoryBudget budget;
     private final SinkMetrics metrics;
     private final String stateKey;
-    private boolean recovered;
-    private long landedEnd = -1;
+    private final PartitionRecovery recovery;
     private long lastProcessed = -1;
     private OpenObject current;
     private final Executor uploads;
@@ -60,7 +59,7 @@ public final class PartitionWriter {
     }
 
     public PartitionWriter(TopicPartition tp, ObjectStore store, WriterSettings settings, MemoryBudget budget,
-                           SinkMetrics metrics, Executor uploads) {
+                           SinkMetrics metrics, Executor uploads, Seeker seeker) {
         this.uploads = uploads;
         this.tp = tp;
         this.store = store;
@@ -68,36 +67,21 @@ public final class PartitionWriter {
         this.budget = budget;
         this.metrics = metrics;
         this.stateKey = StateMarker.key(settings.statePrefix(), settings.connector(), tp.topic(), tp.partition());
+        this.recovery = new PartitionRecovery(tp, store, stateKey, settings.generation(), seeker);
     }
 
-    /** Reads the state object once per assignment: which offsets are already in S3. */
-    public void ensureRecovered() {
-        if (recovered) {
-            return;
-        }
-        Optional<byte[]> bytes = store.get(stateKey);
-        if (bytes.isPresent()) {
-            StateMarker marker = StateMarker.fromJson(bytes.get());
-            landedEnd = marker.landedEnd();
-            if (marker.pendingKey() != null) {
-                Optional<Map<String, String>> head = store.head(marker.pendingKey());
-                boolean complete = head.isPresent()
-                        && String.valueOf(marker.pendingStart()).equals(head.get().get(META_START));
-                if (complete) {
-                    landedEnd = Math.max(landedEnd, marker.pendingEnd());
-                } else if (marker.pendingUploadId() != null) {
-                    abortQuietly(marker.pendingKey(), marker.pendingUploadId());
-                }
-            }
-            LOG.info("{}: offsets through {} are already in s3://{}; replayed records up to there are skipped",
-                    tp, landedEnd, store.bucket());
-        }
-        recovered = true;
+    /**
+     * Whether the record at {@code offset} is written, skipped (already landed, or handled in this assignment) or
+     * ignored (Connect was asked to deliver from another offset); see {@link PartitionRecovery}.
+     */
+    public PartitionRecovery.Admission admit(long offset, Supplier<String> check) {
+        PartitionRecovery.Admission a = recovery.admit(offset, check);
+        return a == PartitionRecovery.Admission.WRITE && offset <= lastProcessed ? PartitionRecovery.Admission.SKIP : a;
     }
 
-    /** Whether {@code offset} is already landed or handled in this assignment. */
-    public boolean isDone(long offset) {
-        return offset <= landedEnd || offset <= lastProcessed;
+    /** A new put() begins ({@code redelivery}: the batch of a put that failed with a retriable error, again). */
+    public void newPut(boolean redelivery) {
+        recovery.newPut(redelivery);
     }
 
     /** Marks an offset handled without writing it (skipped replay, dead-lettered record). */
@@ -106,18 +90,20 @@ public final class PartitionWriter {
     }
 
     /** Appends one rendered record; may complete the current object before and/or after. */
-    public void append(long offset, String renderedKey, long timeMs, long nowMs, byte[] line) {
+    public void append(long offset, String check, String renderedKey, long timeMs, long nowMs, byte[] line) {
         finishSealed();
         RotationPolicy policy = settings.policy();
         if (current != null && policy.rotateBefore(current, renderedKey, timeMs)) {
             rotate();
         }
         if (current == null) {
-            current = new OpenObject(renderedKey, KeyTemplate.objectKey(renderedKey, offset, settings.extension()),
-                    offset, nowMs, policy.window(timeMs), budget, settings.gzipLevel(), settings.header());
+            current = new OpenObject(renderedKey,
+                    KeyTemplate.objectKey(renderedKey, offset, recovery.keySuffix() + settings.extension()),
+                    offset, nowMs, policy.window(timeMs), budget, settings.gzipLevel(), settings.zstd(),
+                    settings.header());
             metrics.fileOpened();
         }
-        current.append(offset, line);
+        current.append(offset, check, line);
         lastProcessed = offset;
         metrics.recordWritten(line.length);
         uploadFullPart();
@@ -188,7 +174,7 @@ public final class PartitionWriter {
         awaitInFlight();
         OpenObject o = current;
         long started = System.nanoTime();
-        StateMarker marker = new StateMarker(landedEnd, o.key(), o.startOffset(), o.lastOffset(), o.uploadId());
+        StateMarker marker = recovery.pending(o.key(), o.startOffset(), o.lastOffset(), o.uploadId(), o.lastCheck());
         long putBytes = 0;
         if (o.uploadId() == null) {
             store.put(stateKey, ByteChunks.of(marker.toJson()), Map.of(), "application/json");
@@ -210,7 +196,7 @@ public final class PartitionWriter {
             LOG.debug("{}: completed s3://{}/{} with offsets {}-{} ({} records)", tp, store.bucket(), o.key(),
                     o.startOffset(), o.lastOffset(), o.records());
         }
-        landedEnd = o.lastOffset();
+        recovery.landed(o.lastOffset(), o.lastCheck());
         o.release();
         current = null;
         metrics.fileClosed();
@@ -296,16 +282,7 @@ public final class PartitionWriter {
         o.release();
         metrics.fileClosed();
         if (o.uploadId() != null) {
-            abortQuietly(o.key(), o.uploadId());
-        }
-    }
-
-    private void abortQuietly(String key, String uploadId) {
-        try {
-            store.abortMultipart(key, uploadId);
-        } catch (StoreException e) {
-            LOG.warn("{}: could not abort the multipart upload of s3://{}/{} ({}); a bucket lifecycle rule "
-                    + "(AbortIncompleteMultipartUpload) removes it", tp, store.bucket(), key, e.getMessage());
+            PartitionRecovery.abortQuietly(store, tp, o.key(), o.uploadId());
         }
     }
 

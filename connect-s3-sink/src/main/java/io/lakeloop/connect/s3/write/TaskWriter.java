@@ -45,12 +45,17 @@ public final class TaskWriter {
     private final MemoryBudget budget;
     private final SinkMetrics metrics;
     private final Clock clock;
+    private final Seeker seeker;
+    private S3SinkConfig.NullValues nullValues = S3SinkConfig.NullValues.DLQ;
     private final Map<TopicPartition, PartitionWriter> writers = new LinkedHashMap<>();
     private boolean warnedBudget;
+    private final RenamedPartitions routes = new RenamedPartitions();
     private final ExecutorService uploads;
 
     public TaskWriter(ObjectStore store, WriterSettings settings, RecordFormat format, KeyTemplate template,
-                      RecordTime time, ZoneId zone, MemoryBudget budget, SinkMetrics metrics, Clock clock) {
+                      RecordTime time, ZoneId zone, MemoryBudget budget, SinkMetrics metrics, Clock clock,
+                      Seeker seeker) {
+        this.seeker = seeker;
         this.store = store;
         this.settings = settings;
         this.format = format;
@@ -68,20 +73,32 @@ public final class TaskWriter {
     }
 
     /** The writer of a task configured by {@code config}, with its own budget and metrics. */
-    public static TaskWriter create(S3SinkConfig config, ObjectStore store, Clock clock) {
+    public static TaskWriter create(S3SinkConfig config, ObjectStore store, Clock clock, Seeker seeker) {
         MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         SinkMetrics metrics = new SinkMetrics(budget::used, budget.limit());
         RecordFormat format = RecordFormat.of(config);
-        String extension = format.extension() + (config.gzip() ? ".gz" : "");
-        String contentType = config.gzip() ? "application/gzip"
-                : config.format() == S3SinkConfig.Format.CSV ? "text/csv" : "application/x-ndjson";
+        String extension = format.extension() + (config.gzip() ? ".gz" : config.zstd() ? ".zst" : "");
+        String contentType = config.gzip() ? "application/gzip" : config.zstd() ? "application/zstd"
+                : switch (config.format()) {
+                    case CSV -> "text/csv";
+                    case JSONL -> "application/x-ndjson";
+                    case RAW -> "application/octet-stream";
+                };
         RotationPolicy policy = new RotationPolicy(config.rotateRecords(), config.rotateBytes(),
                 config.rotateIntervalMs(), config.rotateScheduleMs());
         WriterSettings settings = new WriterSettings(extension, contentType, format.header(),
                 config.gzip() ? config.gzipLevel() : 0, config.partSize(), policy, config.statePrefix(),
-                config.connectorName());
+                config.connectorName(), config.replayGeneration(), config.zstd());
         return new TaskWriter(store, settings, format, config.keyTemplate(),
-                new RecordTime(config.timeSource(), config.timeField(), clock), config.timeZone(), budget, metrics, clock);
+                new RecordTime(config.timeSource(), config.timeField(), config.timeFieldUnit(), clock), config.timeZone(),
+                budget, metrics, clock,
+                seeker).nullValues(config.nullValues());
+    }
+
+    /** What a record with a null value does ({@code behavior.on.null.values}); {@code DLQ} unless set. */
+    public TaskWriter nullValues(S3SinkConfig.NullValues behavior) {
+        this.nullValues = java.util.Objects.requireNonNull(behavior, "behavior");
+        return this;
     }
 
     public SinkMetrics metrics() {
@@ -115,7 +132,17 @@ public final class TaskWriter {
     }
 
     private PartitionWriter newWriter(TopicPartition tp) {
-        return new PartitionWriter(tp, store, settings, budget, metrics, uploads);
+        return new PartitionWriter(tp, store, settings, budget, metrics, uploads, seeker);
+    }
+
+    /**
+     * A put() begins: {@code redelivery} when it is the batch of a put that failed with a retriable error again
+     * (whose records predate any seek asked for then).
+     */
+    public void newPut(boolean redelivery) {
+        for (PartitionWriter w : writers.values()) {
+            w.newPut(redelivery);
+        }
     }
 
     /** Finishes whatever a failed S3 call left behind, before new records. */
@@ -131,13 +158,29 @@ public final class TaskWriter {
      * @throws DataException when a record cannot be rendered and there is no reporter (errors.tolerance=none)
      */
     public void write(SinkRecord record, ErrantRecordReporter reporter) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.kafkaPartition());
+        // keyed by where the record was consumed from (what open/close/preCommit name), whatever an SMT renamed
+        TopicPartition tp = Origin.of(record);
+        routes.check(record.topic(), record.kafkaPartition(), tp);
         PartitionWriter w = writers.computeIfAbsent(tp, this::newWriter);
-        w.ensureRecovered();
-        long offset = record.kafkaOffset();
-        if (w.isDone(offset)) {
+        long offset = Origin.offset(record);
+        switch (w.admit(offset, () -> RecordCheck.of(record))) {
+            case IGNORE -> {
+                return;
+            }
+            case SKIP -> {
+                w.skip(offset);
+                metrics.skipped();
+                return;
+            }
+            case WRITE -> { }
+        }
+        if (record.value() == null && nullValues != S3SinkConfig.NullValues.DLQ) {
+            if (nullValues == S3SinkConfig.NullValues.FAIL) {
+                throw new DataException("record " + tp + "@" + offset + " has a null value (a tombstone) and "
+                        + "behavior.on.null.values=fail");
+            }
             w.skip(offset);
-            metrics.skipped();
+            metrics.nullValueIgnored();
             return;
         }
         RecordView view = new RecordView(record);
@@ -158,18 +201,19 @@ public final class TaskWriter {
             deadLetter(record, w, "rendering failed unexpectedly (" + e.getClass().getName() + ")", reporter);
             return;
         }
-        w.append(offset, key, timeMs, clock.millis(), line);
+        w.append(offset, RecordCheck.of(record), key, timeMs, clock.millis(), line);
         enforceBudget();
     }
 
     private void deadLetter(SinkRecord record, PartitionWriter w, String reason, ErrantRecordReporter reporter) {
-        String where = record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
+        TopicPartition origin = Origin.of(record);
+        String where = origin.topic() + "-" + origin.partition() + "@" + Origin.offset(record);
         DataException error = new DataException("cannot write record " + where + ": " + reason);
         if (reporter == null) {
             throw error;
         }
         reporter.report(record, error);
-        w.skip(record.kafkaOffset());
+        w.skip(Origin.offset(record));
         metrics.deadLettered();
     }
 

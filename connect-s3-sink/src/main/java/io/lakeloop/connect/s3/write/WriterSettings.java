@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param policy      when objects are complete
  * @param statePrefix key prefix of the state objects
  * @param connector   the connector's name, part of the state keys
+ * @param generation  the replay generation ({@code replay.generation})
+ * @param zstd        Zstandard compression (then {@code gzipLevel} is 0)
  */
 public record WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
-                             RotationPolicy policy, String statePrefix, String connector) {
+                             RotationPolicy policy, String statePrefix, String connector, int generation,
+                             boolean zstd) {
+
+    /** Settings of replay generation 0. */
+    public WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
+                          RotationPolicy policy, String statePrefix, String connector) {
+        this(extension, contentType, header, gzipLevel, partSize, policy, statePrefix, connector, 0, false);
+    }
 
     public WriterSettings {
         Objects.requireNonNull(extension, "extension");
@@ -24,6 +33,12 @@ public record WriterSettings(String extension, String contentType, byte[] header
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(statePrefix, "statePrefix");
         Objects.requireNonNull(connector, "connector");
+        if (generation < 0) {
+            throw new IllegalArgumentException("generation must be >= 0");
+        }
+        if (zstd && gzipLevel > 0) {
+            throw new IllegalArgumentException("one compression: gzip or zstd");
+        }
         if (gzipLevel < 0 || gzipLevel > 9) {
             throw new IllegalArgumentException("gzipLevel must be 0-9");
         }

@@ -19,7 +19,7 @@ class ExampleConfigsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "s3-upstream-sink.json, interactions, FIREHOSE, JSONL, upstream",
+            "s3-upstream-sink.json, interactions, FIREHOSE, RAW, upstream",
             "s3-lake-sink.json, lake.interactions, HIVE, CSV, lake"})
     void exampleConfigsAreValidAndSayWhatTheyPromise(String file, String topic, String layout, String format,
                                                      String bucket) throws IOException {

@@ -62,4 +62,26 @@ class S3SinkConfigTest {
                 .satisfies(v -> assertThat(v.errorMessages()).singleElement().asString()
                         .contains("{partition}"));
     }
+
+    @Test
+    void noKeyDefaultsToAPipelinesPathAndALayoutsOwnKeysAreRequired() {
+        Map<String, String> bare = config();
+        bare.remove("s3.key.prefix");
+        bare.remove("s3.key.hive.dataset");
+        bare.remove("s3.key.hive.table");
+        S3SinkConfig firehose = new S3SinkConfig(bare);
+        assertThatThrownBy(firehose::checkCrossKeyRules).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("s3.key.prefix").hasMessageContaining("required with s3.key.layout=firehose");
+        bare.put("s3.key.layout", "hive");
+        bare.put("s3.key.hive.table", "t");
+        assertThatThrownBy(() -> new S3SinkConfig(bare).checkCrossKeyRules())
+                .hasMessageContaining("s3.key.hive.dataset").hasMessageContaining("required with s3.key.layout=hive");
+        List<ConfigValue> values = new S3SinkConnector().validate(bare).configValues();
+        assertThat(values).filteredOn(v -> v.name().equals("s3.key.hive.dataset")).singleElement()
+                .satisfies(v -> assertThat(v.errorMessages()).isNotEmpty());
+        for (var key : S3SinkConfig.configDef().configKeys().values()) {
+            assertThat(String.valueOf(key.defaultValue)).as(key.name)
+                    .doesNotContain("crm", "dashboard", "t200", "restricted");
+        }
+    }
 }

@@ -95,4 +95,14 @@ class CsvFormatTest {
                 + "\"EVENT_ID\":\"e\",\"TIMESTAMP\":1,\"EVENT_VALUE\":\"secret-2.5x\"}")))
                 .isInstanceOf(RenderException.class).hasMessageNotContaining("secret-2.5x");
     }
+
+    @Test
+    void aLoneSurrogateIsARenderErrorNotAQuestionMark() throws Exception {
+        CsvFormat format = new CsvFormat(LAKE, true);
+        String lone = "{\"USER_ID\":\"u\",\"ITEM_ID\":\"\\ud800\",\"EVENT_TYPE\":\"c\",\"EVENT_ID\":\"e\",\"TIMESTAMP\":1}";
+        assertThatThrownBy(() -> format.render(view(lone))).isInstanceOf(RenderException.class)
+                .hasMessageContaining("surrogate");
+        String pair = lone.replace("\\ud800", "\\ud83d\\ude00");
+        assertThat(new String(format.render(view(pair)), StandardCharsets.UTF_8)).contains("\uD83D\uDE00");
+    }
 }

@@ -43,7 +43,9 @@ class ExactlyOnceSimulationTest {
             "3, wallclock, none, 300",
             "4, record, none, 300",
             "5, wallclock, none, 200",
-            "6, record, gzip, 5242880"})
+            "6, record, gzip, 5242880",
+            "7, wallclock, zstd, 300",
+            "8, record, zstd, 5242880"})
     void everyRecordLandsExactlyOnceThroughCrashesAndRetries(long seed, String timeSource, String compression,
                                                              int partSize) {
         Random rnd = new Random(seed);
@@ -60,10 +62,11 @@ class ExactlyOnceSimulationTest {
         while (!finished) {
             tasks++;
             assertThat(tasks).as("tasks started").isLessThan(200);
-            TaskWriter w = writer(cfg, store, partSize);
+            Map<TopicPartition, Long> seeks = new HashMap<>();
+            TaskWriter w = writer(cfg, store, partSize, seeks);
             w.open(partitions());
-            List<SinkRecord> todo = all.stream()
-                    .filter(r -> r.kafkaOffset() >= committed.getOrDefault(tp(r), 0L)).toList();
+            Map<TopicPartition, Long> position = new HashMap<>(committed);
+            List<SinkRecord> todo = from(all, position);
             store.failWhen(op -> !op.equals("GetObject") && injected.get() < 150 && rnd.nextInt(15) == 0
                     && injected.incrementAndGet() > 0);
             boolean transientFailures = rnd.nextBoolean();
@@ -72,12 +75,24 @@ class ExactlyOnceSimulationTest {
             }
             try {
                 int i = 0;
+                boolean redelivery = false;
                 while (i < todo.size()) {
                     List<SinkRecord> batch = todo.subList(i, Math.min(todo.size(), i + 1 + rnd.nextInt(25)));
-                    if (!deliver(w, batch)) {
+                    if (!deliver(w, batch, redelivery)) {
+                        redelivery = true;
                         continue; // Connect redelivers the same batch after the backoff
                     }
+                    redelivery = false;
                     i += batch.size();
+                    for (SinkRecord r : batch) {
+                        position.put(tp(r), r.kafkaOffset() + 1);
+                    }
+                    if (!seeks.isEmpty()) { // Connect's rewind: the consumer continues from the asked offsets
+                        position.putAll(seeks);
+                        seeks.clear();
+                        todo = from(all, position);
+                        i = 0;
+                    }
                     clock.advance(rnd.nextInt(1500));
                     if (rnd.nextInt(3) == 0) {
                         commit(w, committed);
@@ -105,9 +120,15 @@ class ExactlyOnceSimulationTest {
         assertThat(injected.get()).isGreaterThan(0);
     }
 
+    /** What the consumer delivers from {@code position} on, in the log's interleaved order. */
+    private static List<SinkRecord> from(List<SinkRecord> all, Map<TopicPartition, Long> position) {
+        return all.stream().filter(r -> r.kafkaOffset() >= position.getOrDefault(tp(r), 0L)).toList();
+    }
+
     /** One put(): false when a transient failure asks for redelivery. */
-    private static boolean deliver(TaskWriter w, List<SinkRecord> batch) {
+    private static boolean deliver(TaskWriter w, List<SinkRecord> batch, boolean redelivery) {
         try {
+            w.newPut(redelivery);
             w.resume();
             for (SinkRecord r : batch) {
                 w.write(r, null);
@@ -134,15 +155,16 @@ class ExactlyOnceSimulationTest {
         w.committableOffsets().forEach((tp, o) -> committed.put(tp, o.offset()));
     }
 
-    private TaskWriter writer(S3SinkConfig cfg, InMemoryObjectStore store, int partSize) {
-        TaskWriter base = TaskWriter.create(cfg, store, clock);
+    private TaskWriter writer(S3SinkConfig cfg, InMemoryObjectStore store, int partSize,
+                              Map<TopicPartition, Long> seeks) {
+        TaskWriter base = TaskWriter.create(cfg, store, clock, seeks::put);
         WriterSettings s = base.settings();
         WriterSettings small = new WriterSettings(s.extension(), s.contentType(), s.header(), s.gzipLevel(), partSize,
                 s.policy(), s.statePrefix(), s.connector());
         MemoryBudget budget = new MemoryBudget(cfg.memoryBudget());
         return new TaskWriter(store, small, RecordFormat.of(cfg), cfg.keyTemplate(),
                 new RecordTime(cfg.timeSource(), cfg.timeField(), clock), cfg.timeZone(), budget,
-                new SinkMetrics(budget::used, budget.limit()), clock);
+                new SinkMetrics(budget::used, budget.limit()), clock, seeks::put);
     }
 
     private List<SinkRecord> interleaved(Random rnd) {

@@ -10,23 +10,23 @@ class RotationPolicyTest {
     private final MemoryBudget budget = new MemoryBudget(1 << 30);
 
     private OpenObject open(RotationPolicy p, String key, long timeMs, long openedAt) {
-        return new OpenObject(key, key + "0", 0, openedAt, p.window(timeMs), budget, 0, new byte[0]);
+        return new OpenObject(key, key + "0", 0, openedAt, p.window(timeMs), budget, 0, false, new byte[0]);
     }
 
     @Test
     void countAndBytesLimitsCompleteAfterTheRecordThatReachesThem() {
         RotationPolicy p = new RotationPolicy(3, 10, 0, 0);
         OpenObject o = open(p, "k", 0, 0);
-        o.append(0, new byte[2]);
-        o.append(1, new byte[2]);
+        o.append(0, "c", new byte[2]);
+        o.append(1, "c", new byte[2]);
         assertThat(p.rotateAfter(o)).isFalse();
-        o.append(2, new byte[2]);
+        o.append(2, "c", new byte[2]);
         assertThat(p.rotateAfter(o)).as("3 records").isTrue();
 
         OpenObject big = open(p, "k", 0, 0);
-        big.append(0, new byte[9]);
+        big.append(0, "c", new byte[9]);
         assertThat(p.rotateAfter(big)).isFalse();
-        big.append(1, new byte[1]);
+        big.append(1, "c", new byte[1]);
         assertThat(p.rotateAfter(big)).as("10 bytes").isTrue();
     }
 
@@ -35,7 +35,7 @@ class RotationPolicyTest {
         RotationPolicy p = new RotationPolicy(0, 0, 0, 0);
         OpenObject o = open(p, "k", 0, 0);
         for (int i = 0; i < 1000; i++) {
-            o.append(i, new byte[100]);
+            o.append(i, "c", new byte[100]);
         }
         assertThat(p.rotateAfter(o)).isFalse();
         assertThat(p.deadline(o)).isEqualTo(Long.MAX_VALUE);

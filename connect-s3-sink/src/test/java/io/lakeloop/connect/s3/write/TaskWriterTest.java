@@ -29,7 +29,7 @@ class TaskWriterTest {
     private static final TopicPartition P1 = new TopicPartition("t", 1);
 
     private TaskWriter writer(String... kv) {
-        TaskWriter w = TaskWriter.create(new S3SinkConfig(config(kv)), store, clock);
+        TaskWriter w = TaskWriter.create(new S3SinkConfig(config(kv)), store, clock, TestRecords.NO_SEEK);
         w.open(List.of(P0, P1));
         return w;
     }
@@ -65,7 +65,7 @@ class TaskWriterTest {
     @Test
     void memoryStaysWithinBudgetWithTwoHundredPartitionsByCompletingTheLargestObjectsEarly() {
         TaskWriter w = TaskWriter.create(new S3SinkConfig(config("memory.budget.bytes", String.valueOf(8 << 20),
-                "rotate.schedule.interval.ms", "0")), store, clock);
+                "rotate.schedule.interval.ms", "0")), store, clock, TestRecords.NO_SEEK);
         List<TopicPartition> tps = new ArrayList<>();
         for (int p = 0; p < 200; p++) {
             tps.add(new TopicPartition("t", p));
@@ -98,7 +98,7 @@ class TaskWriterTest {
     @Test
     void underMemoryPressureEveryRecordStillLandsOnceWhenTheWallClockCompletesTheRest() {
         TaskWriter w = TaskWriter.create(new S3SinkConfig(config("memory.budget.bytes", String.valueOf(16 << 20),
-                "rotate.schedule.interval.ms", "5000")), store, clock);
+                "rotate.schedule.interval.ms", "5000")), store, clock, TestRecords.NO_SEEK);
         List<TopicPartition> tps = new ArrayList<>();
         for (int p = 0; p < 200; p++) {
             tps.add(new TopicPartition("t", p));
@@ -196,5 +196,44 @@ class TaskWriterTest {
                 org.apache.kafka.common.record.TimestampType.CREATE_TIME);
         assertThatThrownBy(() -> strict.write(oddOnP1, null)).as("no reporter: fails as Connect's converters do")
                 .isInstanceOf(DataException.class).hasMessageContaining("t-1@0").hasMessageNotContaining("secret-7");
+    }
+
+    @Test
+    void nullValuesAreDeadLetteredIgnoredOrFailTheTaskAsConfigured() {
+        SinkRecord tombstone = TestRecords.json("t", 0, 1, null, clock.millis());
+        List<SinkRecord> reported = new ArrayList<>();
+        ErrantRecordReporter reporter = (record, error) -> {
+            reported.add(record);
+            return CompletableFuture.completedFuture(null);
+        };
+        TaskWriter dlq = writer("rotate.records", "2");
+        dlq.write(numbered("t", 0, 0, clock.millis()), reporter);
+        dlq.write(tombstone, reporter);
+        assertThat(reported).containsExactly(tombstone);
+
+        TaskWriter ignore = writer("behavior.on.null.values", "ignore", "rotate.records", "2");
+        ignore.write(TestRecords.json("t", 1, 0, null, clock.millis()), reporter);
+        ignore.write(numbered("t", 1, 1, clock.millis()), reporter);
+        assertThat(reported).hasSize(1);
+        assertThat(ignore.metrics().getNullValuesIgnored()).isEqualTo(1);
+        assertThat(ignore.committableOffsets().get(P1).offset()).as("1 is open, 0 handled").isEqualTo(1);
+
+        TaskWriter fail = writer("behavior.on.null.values", "fail");
+        assertThatThrownBy(() -> fail.write(TestRecords.json("t", 1, 5, null, clock.millis()), reporter))
+                .isInstanceOf(DataException.class).hasMessageContaining("t-1@5").hasMessageContaining("fail");
+    }
+
+    @Test
+    void zstdObjectsAreZstandardFramesWithTheirOwnExtensionAndMemoryCharge() {
+        TaskWriter w = writer("compression", "zstd", "rotate.records", "3");
+        for (long o = 0; o < 4; o++) {
+            w.write(numbered("t", 0, o, clock.millis()), null);
+        }
+        assertThat(w.bufferedBytes()).as("the open zstd stream is charged").isGreaterThanOrEqualTo(OpenObject.ZSTD_OVERHEAD);
+        assertThat(store.objects().keySet()).filteredOn(k -> !k.startsWith("_lakeloop/"))
+                .singleElement().asString().endsWith("t+0+00000000000000000000.jsonl.zst");
+        assertThat(store.objects().values()).filteredOn(o -> o.bytes().length > 4 && (o.bytes()[0] & 0xff) == 0x28)
+                .hasSize(1);
+        assertThat(lines(store, false)).containsExactly("{\"id\":\"t/0/0\"}", "{\"id\":\"t/0/1\"}", "{\"id\":\"t/0/2\"}");
     }
 }
