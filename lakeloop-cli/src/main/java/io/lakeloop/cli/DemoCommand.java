@@ -23,11 +23,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DemoOptions demoOptions;
 
+    @Mixin
+    ScaleOptions scaleOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return new DemoRun(stackOptions.settings(), demoOptions, LakeloopMain.console(spec)).run();
+        return new DemoRun(stackOptions.settings(), demoOptions, scaleOptions, LakeloopMain.console(spec)).run();
     }
 }

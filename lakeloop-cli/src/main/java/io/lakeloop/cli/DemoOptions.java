@@ -1,14 +1,19 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.cli.chaos.ChaosPlan;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options of {@code lakeloop demo}. */
 public final class DemoOptions {
 
-    @Option(names = "--events", description = "Events to produce (default: ${DEFAULT-VALUE}: enough for Personalize "
-            + "to train, i.e. at least 1,000 interactions and 25 users with 2 or more).")
-    int events = 2000;
+    static final int DEFAULT_EVENTS = 2000;
+    static final double DEFAULT_CHAOS_RATE = 2000;
+
+    @Option(names = "--events", description = "Events to produce (default: " + DEFAULT_EVENTS + ": enough for "
+            + "Personalize to train, i.e. at least 1,000 interactions and 25 users with 2 or more). With --rate or "
+            + "--chaos and no --rate: spread over the run at a steady rate.")
+    Integer events;
 
     @Option(names = "--seed", description = "Seed of the clickstream generator (default: ${DEFAULT-VALUE}).")
     long seed = 42;
@@ -17,13 +22,25 @@ public final class DemoOptions {
             + "(everything else goes to stderr).")
     boolean json;
 
-    @Option(names = "--chaos", description = "Inject faults while the demo runs: the emulator throttles (429) and "
-            + "fails (5xx) a share of calls, and the Connect worker is killed and restarted mid-run. "
-            + "The numbers must still reconcile.")
-    boolean chaos;
+    @Option(names = "--chaos", arity = "0..1", paramLabel = "SCENARIO[,SCENARIO...]", fallbackValue = "",
+            description = {"Inject faults while the producer keeps producing at a steady rate; every number must "
+                    + "still reconcile, and the figures (latency, recovery, duplicates, objects written twice, lag, "
+                    + "Personalize calls) come per fault. Scenarios: kill-connect-worker, kill-collator, s3-outage, "
+                    + "personalize-outage, personalize-throttle, broker-restart, or all (one after another). "
+                    + "Bare --chaos: " + ChaosPlan.DEFAULT + "."})
+    String chaos;
 
-    @Option(names = "--timeout", description = "Longest wait for the events to flow through, ISO-8601 duration "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_SECOND", description = "Produce a live clickstream at this "
+            + "steady rate instead of all at once (default with --chaos: " + (int) DEFAULT_CHAOS_RATE
+            + ", or --events spread over the run).")
+    Double rate;
+
+    @Option(names = "--duration", description = "How long to produce at --rate, ISO-8601 (default: what the --chaos "
+            + "scenarios need, else --events / --rate).")
+    Duration duration;
+
+    @Option(names = "--timeout", description = "Longest wait for the events to flow through after production, "
+            + "ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration timeout = Duration.ofMinutes(5);
 
     @Option(names = "--target", description = "local (default): start the local stack, or use the one `lakeloop up` "
@@ -34,4 +51,45 @@ public final class DemoOptions {
     @Option(names = "--keep-running", description = "Leave the stack running after the demo (stop it with "
             + "lakeloop down).")
     boolean keepRunning;
+
+    /** The faults to inject, or null without --chaos. */
+    ChaosPlan chaosPlan() {
+        return chaos == null ? null : ChaosPlan.parse(chaos);
+    }
+
+    /** True when the stream is produced at a steady rate (with faults, or --rate / --duration). */
+    boolean paced() {
+        return chaos != null || rate != null || duration != null;
+    }
+
+    /** How long a paced run produces. */
+    Duration productionLength() {
+        if (duration != null) {
+            return duration;
+        }
+        ChaosPlan plan = chaosPlan();
+        if (plan != null) {
+            return plan.plannedLength();
+        }
+        double perSecond = rate != null ? rate : DEFAULT_CHAOS_RATE;
+        int total = events != null ? events : DEFAULT_EVENTS;
+        return Duration.ofMillis(Math.max(1000, Math.round(total * 1000 / perSecond)));
+    }
+
+    /** Events to generate: --events, else (paced) rate × length. */
+    int events() {
+        if (events != null) {
+            return events;
+        }
+        if (!paced()) {
+            return DEFAULT_EVENTS;
+        }
+        double perSecond = rate != null ? rate : DEFAULT_CHAOS_RATE;
+        return (int) Math.max(DEFAULT_EVENTS, Math.round(perSecond * productionLength().toMillis() / 1000.0));
+    }
+
+    /** The offered rate of a paced run. */
+    double offeredRate() {
+        return events() * 1000.0 / productionLength().toMillis();
+    }
 }

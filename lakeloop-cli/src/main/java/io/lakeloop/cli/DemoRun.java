@@ -1,5 +1,8 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.cli.chaos.ChaosPlan;
+import io.lakeloop.cli.chaos.LoadReport;
+import io.lakeloop.cli.chaos.LoadRun;
 import io.lakeloop.cli.demo.BucketReader;
 import io.lakeloop.cli.demo.Clickstream;
 import io.lakeloop.cli.demo.ClickstreamGenerator;
@@ -7,11 +10,11 @@ import io.lakeloop.cli.demo.DeadLetterWatch;
 import io.lakeloop.cli.demo.DemoObserver;
 import io.lakeloop.cli.demo.DemoProducer;
 import io.lakeloop.cli.demo.DemoReport;
-import io.lakeloop.cli.demo.DemoRecord;
 import io.lakeloop.cli.demo.EmulatorClient;
 import io.lakeloop.cli.demo.EventFate;
 import io.lakeloop.cli.demo.ExportedFile;
 import io.lakeloop.cli.demo.LakeTargets;
+import io.lakeloop.cli.demo.LiveStream;
 import io.lakeloop.cli.demo.TopicReader;
 import io.lakeloop.event.RecordValues;
 import java.security.SecureRandom;
@@ -26,24 +29,29 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One {@code lakeloop demo}: starts the stack, produces a clickstream, watches it flow through every stage, exports
- * the day, and reconciles. With chaos, the emulator throttles and fails calls and the Connect worker is killed and
- * restarted mid-run.
+ * the day, and reconciles. A paced run ({@code --rate}, {@code --chaos}) produces a live stream at a steady rate on
+ * a thread of its own while {@link LoadRun} injects the faults, and adds the figures per fault.
  */
 final class DemoRun {
 
-    static final String CHAOS_FAULTS = "{\"throttleRatio\":0.2,\"errorRatio\":0.05,\"latencyMs\":5}";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
 
     private final StackSettings settings;
     private final DemoOptions options;
+    private final ScaleOptions scale;
     private final Console console;
+    private final ChaosPlan plan;
     private final Map<String, Object> chaosReport = new LinkedHashMap<>();
     private Object exporterOutput;
+    private DemoWindow window;
+    private LiveStream live;
 
-    DemoRun(StackSettings settings, DemoOptions options, Console console) {
+    DemoRun(StackSettings settings, DemoOptions options, ScaleOptions scale, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.options = Objects.requireNonNull(options, "options");
+        this.scale = Objects.requireNonNull(scale, "scale");
         this.console = Objects.requireNonNull(console, "console");
+        this.plan = options.chaosPlan();
     }
 
     /** @return 0 when every number reconciles, 1 otherwise */
@@ -51,17 +59,22 @@ final class DemoRun {
         Instant begin = Instant.now();
         boolean external = options.target == StackTarget.COMPOSE;
         boolean attach = external || LocalStack.isRunning(settings);
-        if (external && options.chaos) {
-            throw new StackException("--chaos restarts the Connect worker, which belongs to the compose stack: run it "
+        if (external && plan != null) {
+            throw new StackException("--chaos kills and restarts processes that belong to the compose stack: run it "
                     + "on the local stack (--target local)");
         }
-        if (attach && options.chaos) {
-            throw new StackException("--chaos kills and restarts the Connect worker, which belongs to the running "
-                    + "`lakeloop up`. Stop it (lakeloop down) to run the chaos demo on a stack of its own.");
+        if (attach && plan != null) {
+            throw new StackException("--chaos kills and restarts processes that belong to the running `lakeloop up`. "
+                    + "Stop it (lakeloop down) to run the chaos demo on a stack of its own.");
         }
         Clickstream stream = generate();
+        StackShape shape = plan == null ? scale.shape() : scale.shape(plan.workers(), plan.collators());
+        if (plan != null) {
+            console.progress("Chaos plan: %s, on %d Connect worker(s) and %d collator(s)", plan, shape.connectWorkers(),
+                    shape.collatorInstances());
+        }
         LocalStack stack = external ? new ExternalStack(settings, console).attach(options.timeout)
-                : attach ? LocalStack.attach(settings, console) : LocalStack.start(settings, console);
+                : attach ? LocalStack.attach(settings, console) : LocalStack.start(settings, shape, console);
         Thread hook = new Thread(stack::close, "lakeloop-demo-shutdown");
         if (!options.keepRunning) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -92,16 +105,50 @@ final class DemoRun {
         }
     }
 
+    /**
+     * What the demo holds per event it produces and follows (measured: ~450 B generated, the rest observed); a run
+     * with faults that takes longer than planned holds more.
+     */
+    static final long BYTES_PER_EVENT = 800;
+
     private Clickstream generate() {
-        DemoWindow window = DemoWindow.endingAt(Clock.systemUTC().instant());
+        long needed = options.events() * BYTES_PER_EVENT;
+        if (needed > Runtime.getRuntime().maxMemory() * 0.8) {
+            throw new StackException(String.format("%,d events need about %d MB of heap and this JVM has %d MB: run "
+                    + "with LAKELOOP_JAVA_OPTS=-Xmx%dm, or fewer events (--rate, --duration)", options.events(),
+                    needed >> 20, Runtime.getRuntime().maxMemory() >> 20, (long) (needed * 1.5) >> 20));
+        }
+        Instant now = Clock.systemUTC().instant();
         String runId = runId();
-        Clickstream stream = ClickstreamGenerator.generate(ClickstreamGenerator.Settings.defaults(options.events,
+        if (options.paced()) {
+            return live(now, runId);
+        }
+        window = DemoWindow.endingAt(now);
+        Clickstream stream = ClickstreamGenerator.generate(ClickstreamGenerator.Settings.defaults(options.events(),
                 runId, window.from(), window.to(), options.seed));
         console.progress("Demo run %s: %d events (%d good, %d anonymous, %d broken) in %d records from %d users, "
                         + "event times %s .. %s", runId, stream.events().size(), stream.count(EventFate.GOOD),
                 stream.count(EventFate.ANONYMOUS), stream.count(EventFate.BAD), stream.records().size(),
                 stream.goodEventsPerUser().size(), window.from(), window.to());
         return stream;
+    }
+
+    /**
+     * A run at a steady rate: the stream is generated piece by piece while it is produced. With faults it goes on
+     * until they have all drained (up to twice the planned length); with --events it is exactly that many events.
+     */
+    private Clickstream live(Instant now, String runId) {
+        boolean exact = options.events != null;
+        Duration length = options.productionLength();
+        Duration longest = plan != null && !exact ? length.multipliedBy(2) : length;
+        window = DemoWindow.lasting(now, longest);
+        live = new LiveStream(runId, window.from(), window.to(), options.offeredRate(),
+                exact ? length : LiveStream.PIECE, options.seed);
+        console.progress("Demo run %s: a live stream of %.0f events/s for %s%s, event times from %s", runId,
+                options.offeredRate(), plan != null && !exact ? "as long as the faults take (planned "
+                        + length.toSeconds() + " s)" : length.toSeconds() + " s",
+                exact ? " (" + options.events() + " events)" : "", window.from());
+        return new Clickstream(runId, window.from().atZone(java.time.ZoneOffset.UTC).toLocalDate(), List.of());
     }
 
     private static String runId() {
@@ -137,20 +184,29 @@ final class DemoRun {
                      new DeadLetterWatch(Topics.INTERACTIONS_DLQ,
                              new TopicReader(settings.kafkaBootstrap(), Topics.INTERACTIONS_DLQ), run),
                      sinkDeadLetters);
-             DemoProducer producer = new DemoProducer(settings.kafkaBootstrap(), Topics.INTERACTIONS)) {
-            if (options.chaos) {
-                emulator.setFaults(CHAOS_FAULTS);
-                chaosReport.put("emulatorFaults", RecordValues.JSON.readTree(CHAOS_FAULTS));
-                console.progress("Chaos: the emulator now throttles 20% and fails 5% of calls");
+             DemoProducer producer = new DemoProducer(settings.kafkaBootstrap(), Topics.INTERACTIONS);
+             LoadRun load = live != null ? new LoadRun(stack, stream, live, window.from(), observer, producer,
+                     targets, plan, consumerGroups(stack), console) : null) {
+            Clickstream produced = stream;
+            if (load != null) {
+                produced = load.produce(options.events != null);
+                observer.expect(produced);
+            } else {
+                observer.markStart();
+                producer.send(stream.records());
+                console.progress("Produced %d records to %s", producer.acked(), Topics.INTERACTIONS);
             }
-            observer.markStart();
-            produce(stack, stream, producer, observer, emulator);
-            boolean flowed = awaitFlow(observer, emulator);
-            if (options.chaos) {
+            boolean flowed = awaitFlow(observer, load);
+            LoadReport figures = load == null ? null
+                    : load.report(options.offeredRate(), EmulatorProcess.EVENTS_QUOTA_PER_SECOND);
+            if (plan != null) {
+                chaosReport.put("scenarios", plan.names(true));
+                chaosReport.put("connectWorkers", stack.shape().connectWorkers());
+                chaosReport.put("collatorInstances", stack.shape().collatorInstances());
                 chaosReport.put("emulatorStats", emulator.stats());
             }
-            ExportedFile exported = export(targets, stream, new BucketReader(s3));
-            DemoReport report = DemoReport.build(stream, producer.acked(), observer, exported, targets, flowed,
+            ExportedFile exported = export(targets, produced, new BucketReader(s3));
+            DemoReport report = DemoReport.build(produced, producer.acked(), observer, exported, targets, flowed,
                     chaosReport);
             java.util.function.Consumer<String> print = options.json ? console::progress : console::result;
             report.reconciliation().toLines().forEach(print);
@@ -160,52 +216,39 @@ final class DemoRun {
                     seconds)));
             print.accept(timing.toString());
             Map<String, Object> json = report.json();
+            if (figures != null) {
+                figures.reconciled(report.reconciliation().reconciles());
+                figures.lines().forEach(print);
+                json.put("load", figures.json());
+            }
             if (exporterOutput != null) {
                 json.put("exporter", exporterOutput);
             }
             return json;
-        } catch (java.io.IOException e) {
-            throw new StackException("Bad chaos settings: " + e.getMessage(), e);
         }
     }
 
-    private void produce(LocalStack stack, Clickstream stream, DemoProducer producer, DemoObserver observer,
-                         EmulatorClient emulator) {
-        List<DemoRecord> records = stream.records();
-        if (!options.chaos) {
-            producer.send(records);
-            console.progress("Produced %d records to %s", producer.acked(), Topics.INTERACTIONS);
-            return;
-        }
-        int half = records.size() / 2;
-        producer.send(records.subList(0, half));
-        console.progress("Produced %d of %d records; waiting for Personalize to receive some before the crash",
-                producer.acked(), records.size());
-        Instant deadline = Instant.now().plusSeconds(60);
-        long target = stream.count(EventFate.GOOD, EventFate.ANONYMOUS) / 5;
-        while (new java.util.HashSet<>(observer.emulatorIds()).size() < target && Instant.now().isBefore(deadline)) {
-            observer.observe();
-            ProcessSupervisor.pause(Duration.ofMillis(500));
-        }
-        long before = new java.util.HashSet<>(observer.emulatorIds()).size();
-        console.progress("Chaos: killing the Connect worker (SIGKILL) with %d events in Personalize", before);
-        double seconds = stack.restartConnect(true);
-        console.progress("Chaos: Connect worker restarted, connectors running again after %.1f s", seconds);
-        chaosReport.put("connectWorkerKilledAfterEventsInPersonalize", before);
-        chaosReport.put("connectWorkerRestartSeconds", seconds);
-        producer.send(records.subList(half, records.size()));
-        console.progress("Produced %d records to %s", producer.acked(), Topics.INTERACTIONS);
+    /** The consumer groups of the pipeline: each sink's {@code connect-<name>} and the collator's application id. */
+    private List<String> consumerGroups(LocalStack stack) {
+        List<String> groups = new java.util.ArrayList<>();
+        stack.deployedConnectors().stream().filter(name -> {
+            String topics = stack.connectorConfigs().get(name).getOrDefault("topics", "");
+            return topics.equals(Topics.INTERACTIONS) || topics.equals(Topics.LAKE_INTERACTIONS);
+        }).forEach(name -> groups.add("connect-" + name));
+        groups.add(ConfigFiles.readProperties(settings.home().configDir().resolve(CollatorProcess.TEMPLATE))
+                .getOrDefault("application.id", "lakeloop-collator"));
+        return groups;
     }
 
     /** Polls every stage until all hold what they must, or the timeout; returns whether they all did. */
-    private boolean awaitFlow(DemoObserver observer, EmulatorClient emulator) {
+    private boolean awaitFlow(DemoObserver observer, LoadRun load) {
         Instant deadline = Instant.now().plus(options.timeout);
         Instant nextProgress = Instant.now();
-        boolean faultsOn = options.chaos;
+        boolean faultsOn = load != null;
         while (true) {
             observer.observe();
             if (faultsOn && observer.emulatorComplete()) {
-                emulator.clearFaults();
+                load.endFaults();
                 faultsOn = false;
             }
             if (Instant.now().isAfter(nextProgress)) {
@@ -220,10 +263,11 @@ final class DemoRun {
                 return observer.complete();
             }
             if (Instant.now().isAfter(deadline)) {
-                console.progress("Timed out after %d s waiting for the events to flow through",
-                        options.timeout.toSeconds());
+                console.progress("Timed out after %d s waiting for the events to flow through%s",
+                        options.timeout.toSeconds(), observer.unreadable().isEmpty() ? ""
+                                : "; could not read " + observer.unreadable());
                 if (faultsOn) {
-                    emulator.clearFaults();
+                    load.endFaults();
                 }
                 return false;
             }

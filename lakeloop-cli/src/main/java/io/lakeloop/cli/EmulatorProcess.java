@@ -9,11 +9,13 @@ import java.util.Objects;
 /**
  * The stack's Amazon Personalize: the project's emulator ({@code personalize-emulator.jar}), which accepts PutEvents /
  * PutItems / PutUsers exactly as the service model says, records what it accepts ({@code GET /_emulator/events}) and
- * appends it to {@code emulator/journal.jsonl}.
+ * appends it to {@code emulator/journal.jsonl}. It enforces Personalize's PutEvents quota of
+ * {@value #EVENTS_QUOTA_PER_SECOND} calls/s per tracking id (429 beyond it), as the real service does.
  */
 final class EmulatorProcess {
 
     static final String NAME = "emulator";
+    static final int EVENTS_QUOTA_PER_SECOND = 1000;
 
     private final StackSettings settings;
 
@@ -29,7 +31,8 @@ final class EmulatorProcess {
         List<String> command = JavaCommand.service(NAME, "384m", settings.dataDir())
                 .property("sun.net.httpserver.nodelay", "true")
                 .jar(settings.home().emulatorJar())
-                .arg("--host", settings.host(), "--port", settings.ports().emulator(), "--journal", journal())
+                .arg("--host", settings.host(), "--port", settings.ports().emulator(), "--journal", journal(),
+                        "--events-rps", EVENTS_QUOTA_PER_SECOND)
                 .build();
         return new ServiceSpec(NAME, command, settings.serviceDir("emulator"), Map.of(),
                 Readiness.http(settings.emulatorUrl() + "/_emulator/health"), Duration.ofSeconds(60),

@@ -78,6 +78,27 @@ final class LocalConnectors {
         return java.util.Optional.of(new Connector(name, map));
     }
 
+    /**
+     * With several workers, each connector on a topic of several partitions runs at least one task per worker (up to
+     * the partition count), so that its work, and the Personalize quota its tasks share, is spread over the workers.
+     */
+    static List<Connector> spread(List<Connector> connectors, int workers) {
+        List<Connector> spread = new ArrayList<>();
+        for (Connector c : connectors) {
+            int partitions = Topics.ALL.getOrDefault(c.config().getOrDefault("topics", ""), 1);
+            int configured = Integer.parseInt(c.config().getOrDefault("tasks.max", "1").trim());
+            int wanted = Math.max(configured, Math.min(workers, partitions));
+            if (wanted == configured) {
+                spread.add(c);
+            } else {
+                Map<String, String> config = new LinkedHashMap<>(c.config());
+                config.put("tasks.max", String.valueOf(wanted));
+                spread.add(new Connector(c.name(), config));
+            }
+        }
+        return spread;
+    }
+
     static Map<String, String> localize(Map<String, String> config, ConnectorTarget target) {
         Map<String, String> values = target.placeholders();
         Map<String, String> out = new LinkedHashMap<>();

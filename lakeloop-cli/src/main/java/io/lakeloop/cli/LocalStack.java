@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The whole local stack: broker, s3proxy, Personalize emulator, Connect worker (with Lakeloop's connectors deployed
- * through its REST API) and the collator, started in that order as processes and stopped in reverse. Used by
- * {@code up} and {@code demo}; {@link #stopRecorded} stops a stack from its pid files ({@code down}).
+ * The whole local stack: broker, s3proxy, Personalize emulator, the Connect workers (with Lakeloop's connectors
+ * deployed through the REST API) and the collator instances ({@link StackShape}: one of each by default), started in
+ * that order as processes and stopped in reverse. Used by {@code up} and {@code demo}; {@link #stopRecorded} stops a
+ * stack from its pid files ({@code down}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -24,10 +25,15 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of(BrokerProcess.NAME, S3ProxyProcess.NAME, EmulatorProcess.NAME,
             ConnectProcess.NAME, CollatorProcess.NAME);
     static final String UP_PROCESS = "lakeloop";
+    /** Service names, for the fault scenarios of the demo. */
+    public static final String BROKER = BrokerProcess.NAME;
+    public static final String S3 = S3ProxyProcess.NAME;
+    public static final String EMULATOR = EmulatorProcess.NAME;
     static final String EMULATOR_JAR = "personalize-emulator/target/personalize-emulator.jar";
     static final String COLLATOR_JAR = "streams-collator/target/streams-collator.jar";
 
     private final StackSettings settings;
+    private final StackShape shape;
     private final Console console;
     private final ProcessSupervisor supervisor;
     private final Map<String, String> endpoints = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -35,17 +41,26 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Map<String, String>> connectorConfigs = new LinkedHashMap<>();
     private boolean attached;
 
-    private LocalStack(StackSettings settings, Console console) {
+    private LocalStack(StackSettings settings, StackShape shape, Console console) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.shape = Objects.requireNonNull(shape, "shape");
         this.console = Objects.requireNonNull(console, "console");
         this.supervisor = new ProcessSupervisor(settings.runDir(), settings.logsDir());
     }
 
-    /** Starts every service and deploys the connectors; on any failure stops what it started and rethrows. */
+    /** Starts one of every service and deploys the connectors. */
     public static LocalStack start(StackSettings settings, Console console) {
+        return start(settings, StackShape.single(), console);
+    }
+
+    /**
+     * Starts every service, as many Connect workers and collator instances as {@code shape} says, and deploys the
+     * connectors; on any failure stops what it started and rethrows.
+     */
+    public static LocalStack start(StackSettings settings, StackShape shape, Console console) {
         requireNotRunning(settings);
-        ProcessSupervisor.requireFreePorts(settings.ports().byService());
-        LocalStack stack = new LocalStack(settings, console);
+        ProcessSupervisor.requireFreePorts(shape.portsByService(settings.ports()));
+        LocalStack stack = new LocalStack(settings, shape, console);
         // Ctrl-C / SIGTERM while starting: stop what already runs (the callers install their own hook afterwards)
         Thread hook = new Thread(stack::close, "lakeloop-start-abort");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -66,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** True when a stack started from this data folder is running ({@code up} in another terminal). */
     public static boolean isRunning(StackSettings settings) {
-        return !ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES).isEmpty();
+        return !ProcessSupervisor.recordedAlive(settings.runDir(), StackShape.recordedServices(settings.runDir()))
+                .isEmpty();
     }
 
     /**
@@ -74,13 +90,13 @@ public final class LocalStack implements AutoCloseable {
      * running and the Connect worker cannot be restarted from here.
      */
     public static LocalStack attach(StackSettings settings, Console console) {
-        LocalStack stack = new LocalStack(settings, console);
+        List<String> recorded = StackShape.recordedServices(settings.runDir());
+        StackShape shape = new StackShape((int) recorded.stream().filter(n -> n.startsWith(ConnectProcess.NAME))
+                .count(), (int) recorded.stream().filter(n -> n.startsWith(CollatorProcess.NAME)).count());
+        LocalStack stack = new LocalStack(settings, shape, console);
         stack.attached = true;
-        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES);
-        Map<String, String> endpoints = Map.of(BrokerProcess.NAME, settings.kafkaBootstrap(), S3ProxyProcess.NAME,
-                settings.s3Endpoint(), EmulatorProcess.NAME, settings.emulatorUrl(), ConnectProcess.NAME,
-                settings.connectUrl(), CollatorProcess.NAME, settings.collatorUrl());
-        alive.forEach(name -> stack.endpoints.put(name, endpoints.get(name)));
+        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), recorded);
+        alive.forEach(name -> stack.endpoints.put(name, StackShape.endpoint(settings, name)));
         if (alive.contains(ConnectProcess.NAME)) {
             List<String> deployed = new ConnectorDeployer(settings.connectUrl()).connectors();
             for (LocalConnectors.Connector c : LocalConnectors.load(settings)) {
@@ -100,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
      */
     static LocalStack external(StackSettings settings, Console console,
                                Map<String, Map<String, String>> connectorConfigs) {
-        LocalStack stack = new LocalStack(settings, console);
+        LocalStack stack = new LocalStack(settings, StackShape.single(), console);
         stack.attached = true;
         for (String service : SERVICES) {
             stack.endpoints.put(service, service);
@@ -115,7 +131,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void requireNotRunning(StackSettings settings) {
-        List<String> alive = new ArrayList<>(ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES));
+        List<String> alive = new ArrayList<>(ProcessSupervisor.recordedAlive(settings.runDir(),
+                StackShape.recordedServices(settings.runDir())));
         alive.addAll(ProcessSupervisor.recordedAlive(settings.runDir(), List.of(UP_PROCESS)));
         if (!alive.isEmpty()) {
             throw new StackException("A stack is already running from " + settings.dataDir() + " (" + alive
@@ -144,16 +161,23 @@ public final class LocalStack implements AutoCloseable {
         if (!created.isEmpty()) {
             console.progress("  created topics %s", created);
         }
-        inParallel(List.of(
-                () -> {
-                    start(new ConnectProcess(settings).prepare(), "Kafka Connect worker (distributed)");
-                    deployConnectors();
-                },
-                () -> {
-                    if (optional(settings.home().root().resolve(COLLATOR_JAR), "collator")) {
-                        start(new CollatorProcess(settings).prepare(), "collator (Kafka Streams)");
-                    }
-                }));
+        List<Runnable> clients = new ArrayList<>();
+        clients.add(() -> {
+            List<Runnable> workers = new ArrayList<>();
+            for (int i = 1; i <= shape.connectWorkers(); i++) {
+                ConnectProcess worker = new ConnectProcess(settings, i);
+                workers.add(() -> start(worker.prepare(), "Kafka Connect worker " + worker.name() + " (distributed)"));
+            }
+            inParallel(workers);
+            deployConnectors();
+        });
+        if (optional(settings.home().root().resolve(COLLATOR_JAR), "collator")) {
+            for (int i = 1; i <= shape.collatorInstances(); i++) {
+                CollatorProcess collator = new CollatorProcess(settings, i);
+                clients.add(() -> start(collator.prepare(), "collator " + collator.name() + " (Kafka Streams)"));
+            }
+        }
+        inParallel(clients);
         console.progress("Stack up in %.1f s", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
     }
 
@@ -208,7 +232,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void deployConnectors() {
         ConnectorDeployer deployer = new ConnectorDeployer(settings.connectUrl());
-        List<LocalConnectors.Connector> connectors = LocalConnectors.load(settings);
+        List<LocalConnectors.Connector> connectors = LocalConnectors.spread(LocalConnectors.load(settings),
+                shape.connectWorkers());
         if (connectors.isEmpty()) {
             console.progress("  WARNING: no connector configs in %s to deploy", settings.home().configDir());
         }
@@ -223,22 +248,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /**
-     * Kills (SIGKILL) or stops (SIGTERM) the Connect worker, starts it again and waits until every connector runs:
-     * the demo's chaos. Returns the seconds it took.
-     */
-    public double restartConnect(boolean kill) {
-        if (attached) {
-            throw new StackException("The Connect worker belongs to the running `lakeloop up`; stop it (lakeloop down) "
-                    + "and run the demo alone to crash and restart the worker");
-        }
-        Instant begin = Instant.now();
-        supervisor.restart(ConnectProcess.NAME, kill);
-        ConnectorDeployer deployer = new ConnectorDeployer(settings.connectUrl());
-        for (String name : deployedConnectors) {
-            deployer.awaitRunning(name, Duration.ofSeconds(120));
-        }
-        return Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    public StackShape shape() {
+        return shape;
+    }
+
+    /** The folder s3proxy keeps {@code bucket} in (its filesystem store). */
+    public java.nio.file.Path bucketFolder(String bucket) {
+        return new S3ProxyProcess(settings).baseDir().resolve(bucket);
+    }
+
+    /** What a client connects to for {@code service} (bootstrap address of the broker, else a URL). */
+    public String endpoint(String service) {
+        return StackShape.endpoint(settings, service);
     }
 
     /** The configurations the connectors were deployed with (after localisation). */
@@ -276,8 +297,10 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         // the broker's clients first, side by side, then the endpoints they call, then the broker
-        supervisor.stopInWaves(List.of(List.of(CollatorProcess.NAME, ConnectProcess.NAME),
-                List.of(EmulatorProcess.NAME, S3ProxyProcess.NAME), List.of(BrokerProcess.NAME)));
+        List<String> clients = new ArrayList<>(shape.collatorNames());
+        clients.addAll(shape.connectNames());
+        supervisor.stopInWaves(List.of(clients, List.of(EmulatorProcess.NAME, S3ProxyProcess.NAME),
+                List.of(BrokerProcess.NAME)));
         PidFile.read(settings.runDir(), UP_PROCESS)
                 .filter(p -> p.pid() == ProcessHandle.current().pid())
                 .ifPresent(PidFile::delete);
@@ -288,14 +311,15 @@ public final class LocalStack implements AutoCloseable {
      * whatever is still recorded, e.g. when {@code up} was killed. Returns what was stopped.
      */
     public static List<String> stopRecorded(StackSettings settings) {
-        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), SERVICES);
+        List<String> services = StackShape.recordedServices(settings.runDir());
+        List<String> alive = ProcessSupervisor.recordedAlive(settings.runDir(), services);
         // up stops its services itself on SIGTERM, each within the supervisor's timeout: give it time for all waves
         List<String> stopped = new ArrayList<>(ProcessSupervisor.stopRecorded(settings.runDir(), List.of(UP_PROCESS),
                 ProcessSupervisor.STOP_TIMEOUT.multipliedBy(4)));
         // what up stopped itself on SIGTERM counts as stopped too
         stopped.addAll(alive.stream().filter(name -> PidFile.read(settings.runDir(), name)
                 .flatMap(PidFile::liveProcess).isEmpty()).toList());
-        List<String> reverse = new ArrayList<>(SERVICES);
+        List<String> reverse = new ArrayList<>(services);
         java.util.Collections.reverse(reverse);
         ProcessSupervisor.stopRecorded(settings.runDir(), reverse).stream().filter(n -> !stopped.contains(n))
                 .forEach(stopped::add);

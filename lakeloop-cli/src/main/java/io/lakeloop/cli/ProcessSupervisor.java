@@ -76,7 +76,15 @@ public final class ProcessSupervisor implements AutoCloseable {
     public void start(ServiceSpec spec) {
         Process process = launch(spec, logFile(spec.name()));
         PidFile pidFile = PidFile.write(runDir, spec.name(), process.toHandle());
-        running.put(spec.name(), new Running(spec, process, pidFile));
+        synchronized (running) {
+            if (closing) {
+                // the stack is being stopped (e.g. Ctrl-C while a fault scenario restarts a service): no orphan
+                process.destroyForcibly();
+                pidFile.delete();
+                throw new StackException("Not starting " + spec.name() + ": the stack is stopping");
+            }
+            running.put(spec.name(), new Running(spec, process, pidFile));
+        }
         Instant deadline = Instant.now().plus(spec.startTimeout());
         while (!spec.readiness().ready()) {
             if (!process.isAlive()) {
@@ -151,20 +159,43 @@ public final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
-    /** Stops {@code name} and starts it again with the same command (the demo's chaos restart of Connect). */
-    public void restart(String name, boolean kill) {
+    /**
+     * Stops {@code name} without a chance to clean up (SIGKILL), as a crash does, and returns how it was started so
+     * that {@link #start(ServiceSpec)} can bring it back on the same data.
+     */
+    public ServiceSpec kill(String name) {
+        Running r = requireRunning(name);
+        LOG.debug("Killing {} (pid {})", name, r.process().pid());
+        r.process().destroyForcibly();
+        await(r.process().toHandle(), STOP_TIMEOUT);
+        forget(name);
+        return r.spec();
+    }
+
+    /** Stops {@code name} as an operator does (SIGTERM, SIGKILL after the timeout) and returns how it was started. */
+    public ServiceSpec terminate(String name) {
+        Running r = requireRunning(name);
+        stop(name);
+        return r.spec();
+    }
+
+    /** True while {@code name} runs under this supervisor (started, and neither stopped nor killed since). */
+    public boolean isRunning(String name) {
+        Running r = running.get(name);
+        return r != null && r.process().isAlive();
+    }
+
+    /** The process of a running service. */
+    public ProcessHandle handle(String name) {
+        return requireRunning(name).process().toHandle();
+    }
+
+    private Running requireRunning(String name) {
         Running r = running.get(name);
         if (r == null) {
             throw new IllegalArgumentException("No running service " + name);
         }
-        if (kill) {
-            r.process().destroyForcibly();
-            await(r.process().toHandle(), STOP_TIMEOUT);
-            forget(name);
-        } else {
-            stop(name);
-        }
-        start(r.spec());
+        return r;
     }
 
     public void stop(String name) {
@@ -180,7 +211,9 @@ public final class ProcessSupervisor implements AutoCloseable {
      * broker), then whatever else still runs.
      */
     public void stopInWaves(List<List<String>> waves) {
-        closing = true;
+        synchronized (running) {
+            closing = true;
+        }
         for (List<String> wave : waves) {
             List<Thread> stoppers = new ArrayList<>();
             for (String name : wave) {
@@ -203,9 +236,9 @@ public final class ProcessSupervisor implements AutoCloseable {
     /** Stops every service this supervisor started, the last started first. */
     @Override
     public void close() {
-        closing = true;
         List<String> names;
         synchronized (running) {
+            closing = true;
             names = new ArrayList<>(running.keySet());
         }
         Collections.reverse(names);

@@ -21,13 +21,16 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
+    @Mixin
+    ScaleOptions scale;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Console console = LakeloopMain.console(spec);
-        LocalStack stack = LocalStack.start(options.settings(), console);
+        LocalStack stack = LocalStack.start(options.settings(), scale.shape(), console);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             console.progress("Stopping the stack ...");

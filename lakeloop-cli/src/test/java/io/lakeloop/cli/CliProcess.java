@@ -30,7 +30,11 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(Path workDir, String name, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(JavaCommand.javaExecutable(), "-Xmx256m",
+        return start(workDir, name, "256m", args);
+    }
+
+    static CliProcess start(Path workDir, String name, String maxHeap, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(JavaCommand.javaExecutable(), "-Xmx" + maxHeap,
                 "-D" + LakeloopHome.HOME_PROPERTY + "=" + HOME,
                 "-cp", MODULE.resolve("target/lakeloop-cli.jar") + java.io.File.pathSeparator
                         + MODULE.resolve("target/lib/*"),
@@ -50,7 +54,11 @@ final class CliProcess implements AutoCloseable {
 
     /** Runs the CLI to completion and returns its exit code. */
     static Result run(Path workDir, String name, Duration timeout, List<String> args) {
-        try (CliProcess cli = start(workDir, name, args)) {
+        return run(workDir, name, "256m", timeout, args);
+    }
+
+    static Result run(Path workDir, String name, String maxHeap, Duration timeout, List<String> args) {
+        try (CliProcess cli = start(workDir, name, maxHeap, args)) {
             int code = cli.waitFor(timeout);
             return new Result(code, cli.stdout(), cli.stderr());
         }
@@ -118,6 +126,22 @@ final class CliProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return ports;
+    }
+
+    /** The first of {@code count} consecutive ports nothing listens on right now (instances use base + i). */
+    static int freePortRun(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 20_000 + random.nextInt(30_000);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                free = ProcessSupervisor.isFree(port);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No run of " + count + " free ports found");
     }
 
     @Override

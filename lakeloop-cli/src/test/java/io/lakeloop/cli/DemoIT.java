@@ -32,15 +32,21 @@ class DemoIT {
         assertThat(report.path("stages").path("personalize").path("duplicates").asLong()).isZero();
     }
 
+    /** Bare {@code --chaos}: Personalize throttles 30 % of calls all along, and one of three workers is killed. */
     @Test
-    void numbersStillReconcileWithThrottlingErrorsAndAConnectWorkerCrash() throws Exception {
+    void numbersStillReconcileWithThrottlingAndAConnectWorkerCrash() throws Exception {
         JsonNode report = demo("chaos", List.of("--chaos"));
         assertReconciled(report);
         JsonNode chaos = report.path("chaos");
-        assertThat(chaos.path("connectWorkerKilledAfterEventsInPersonalize").asLong()).isPositive();
+        assertThat(chaos.path("connectWorkers").asInt()).isEqualTo(3);
+        JsonNode kill = report.path("load").path("slots").get(1);
+        assertThat(kill.path("scenario").asText()).isEqualTo("kill-connect-worker");
+        assertThat(kill.path("fault").path("worker").asText()).as("%s", kill).startsWith("connect");
+        assertThat(kill.path("fault").path("tasksOnIt").asLong()).as("%s", kill).isPositive();
+        assertThat(kill.path("eventsProduced").asLong()).as("%s", kill).isPositive();
         JsonNode faults = chaos.path("emulatorStats").path("injectedFaults");
-        assertThat(faults.path("THROTTLE").asLong() + faults.path("ERROR").asLong())
-                .as("the emulator really throttled or failed calls: %s", chaos).isPositive();
+        assertThat(faults.path("THROTTLE").asLong()).as("the emulator really throttled calls: %s", chaos)
+                .isPositive();
     }
 
     /**
@@ -71,33 +77,6 @@ class DemoIT {
     }
 
     private static void assertReconciled(JsonNode report) {
-        assertThat(report.path("reconciled").asBoolean()).as(report.toString()).isTrue();
-        JsonNode produced = report.path("produced");
-        long good = produced.path("good").asLong();
-        long anonymous = produced.path("anonymous").asLong();
-        long broken = produced.path("broken").asLong();
-        assertThat(good + anonymous + broken).isEqualTo(EVENTS);
-        assertThat(broken).isPositive();
-        assertThat(anonymous).isPositive();
-        JsonNode stages = report.path("stages");
-        stages.fields().forEachRemaining(stage -> assertThat(stage.getValue().path("ok").asBoolean())
-                .as("stage %s: %s", stage.getKey(), stage.getValue()).isTrue());
-        assertThat(stages.path("produced").path("observed").asLong()).isEqualTo(produced.path("records").asLong());
-        assertThat(stages.path("personalize").path("observed").asLong()).isEqualTo(good + anonymous);
-        assertThat(stages.path("collated").path("observed").asLong()).isEqualTo(good);
-        assertThat(stages.path("lake").path("observed").asLong()).isEqualTo(good);
-        assertThat(stages.path("exported").path("observed").asLong()).isEqualTo(good);
-        assertThat(stages.path("dead-lettered").path("observed").asLong()).isEqualTo(broken + anonymous);
-        assertThat(stages.path("personalize-dlq").path("observed").asLong()).isEqualTo(broken);
-        assertThat(stages.path("upstream").path("observed").asLong()
-                + stages.path("upstream-dlq").path("observed").asLong()).isEqualTo(produced.path("records").asLong());
-        long reasons = 0;
-        for (JsonNode reason : report.path("dlqReasons")) {
-            assertThat(reason.path("observed").asLong()).isEqualTo(reason.path("expected").asLong());
-            reasons += reason.path("observed").asLong();
-        }
-        assertThat(reasons).isEqualTo(broken + anonymous);
-        assertThat(report.path("personalizeTraining").path("trainable").asBoolean()).isTrue();
-        assertThat(report.path("export").path("header").get(0).asText()).isEqualTo("USER_ID");
+        DemoReports.assertReconciledExactly(report, EVENTS);
     }
 }

@@ -79,4 +79,18 @@ class LocalConnectorsTest {
                 .containsEntry("aws.secret.access.key", "********").containsEntry("aws.session.token", "********")
                 .containsEntry("sasl.password", "********").containsEntry("aws.region", "eu-west-1");
     }
+
+    @Test
+    void withSeveralWorkersEachConnectorOnAPartitionedTopicRunsATaskPerWorker() {
+        List<LocalConnectors.Connector> connectors = List.of(
+                new LocalConnectors.Connector("events", Map.of("topics", "interactions", "tasks.max", "2")),
+                new LocalConnectors.Connector("lake", Map.of("topics", "lake.interactions", "tasks.max", "1")),
+                new LocalConnectors.Connector("items", Map.of("topics", "items", "tasks.max", "1")));
+
+        assertThat(LocalConnectors.spread(connectors, 1)).isEqualTo(connectors);
+        assertThat(LocalConnectors.spread(connectors, 3)).extracting(c -> c.config().get("tasks.max"))
+                .containsExactly("3", "3", "1");
+        assertThat(LocalConnectors.spread(connectors, 5)).extracting(c -> c.config().get("tasks.max"))
+                .as("never more tasks than partitions").containsExactly("3", "3", "1");
+    }
 }

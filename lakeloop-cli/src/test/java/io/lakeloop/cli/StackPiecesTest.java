@@ -37,6 +37,16 @@ class StackPiecesTest {
     }
 
     @Test
+    void aPacedRunsWindowLastsExactlyAsLongAsItProducesWithinOneDay() {
+        DemoWindow midday = DemoWindow.lasting(Instant.parse("2026-11-26T12:00:00Z"), java.time.Duration.ofMinutes(7));
+        assertThat(midday.from()).isEqualTo(Instant.parse("2026-11-26T11:51:00Z"));
+        assertThat(midday.to()).isEqualTo(Instant.parse("2026-11-26T11:58:00Z"));
+        DemoWindow early = DemoWindow.lasting(Instant.parse("2026-11-26T00:05:00Z"), java.time.Duration.ofMinutes(7));
+        assertThat(early.to()).isEqualTo(Instant.parse("2026-11-25T23:58:00Z"));
+        assertThat(java.time.Duration.between(early.from(), early.to())).isEqualTo(java.time.Duration.ofMinutes(7));
+    }
+
+    @Test
     void aPidFileOnlyNamesTheProcessItWasWrittenFor() {
         Path run = dir.resolve("run");
         PidFile written = PidFile.write(run, "me", ProcessHandle.current());

@@ -51,6 +51,14 @@ public final class BucketReader {
         return texts;
     }
 
+    /** Key → ETag of every object under {@code prefix}. */
+    public Map<String, String> list(String bucket, String prefix) {
+        Map<String, String> etags = new HashMap<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()
+                .forEach(object -> etags.put(object.key(), object.eTag()));
+        return etags;
+    }
+
     /** The text of one object, or null when it does not exist. */
     public String read(String bucket, String key) {
         try {

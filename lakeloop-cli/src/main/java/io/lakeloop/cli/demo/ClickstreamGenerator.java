@@ -25,9 +25,10 @@ public final class ClickstreamGenerator {
      * @param from         earliest event time; {@code to} the latest; both on the same UTC day
      * @param badRatio     share of broken events (at least one of each kind is made)
      * @param anonRatio    share of anonymous events (at least one)
+     * @param maxSessionSpanMs longest time between a session's first and last event
      */
     public record Settings(int events, int users, int items, long seed, String runId, Instant from, Instant to,
-                           double badRatio, double anonRatio) {
+                           double badRatio, double anonRatio, long maxSessionSpanMs) {
 
         public Settings {
             Objects.requireNonNull(runId, "runId");
@@ -41,15 +42,34 @@ public final class ClickstreamGenerator {
                     .equals(to.atZone(ZoneOffset.UTC).toLocalDate())) {
                 throw new IllegalArgumentException("from must be before to, on the same UTC day: " + from + " " + to);
             }
-            if (events < minimumEvents(badRatio, anonRatio)) {
-                throw new IllegalArgumentException("At least " + minimumEvents(badRatio, anonRatio) + " events are needed");
+            if (maxSessionSpanMs < 1) {
+                throw new IllegalArgumentException("maxSessionSpanMs must be at least 1: " + maxSessionSpanMs);
+            }
+            if (events < MIN_EVENTS) {
+                throw new IllegalArgumentException("At least " + MIN_EVENTS + " events are needed");
             }
         }
 
+        /** A history: sessions of up to 20 minutes spread over the window (the demo produces it at once). */
         public static Settings defaults(int events, String runId, Instant from, Instant to, long seed) {
             return new Settings(events, Math.max(30, events / 8), Math.max(20, events / 4), seed, runId, from, to,
-                    0.01, 0.005);
+                    0.01, 0.005, Duration.ofMinutes(20).toMillis());
         }
+
+        /**
+         * A live stream, produced in time order at the pace of its timestamps: each session arrives as one burst
+         * (within {@value #LIVE_SESSION_SPAN_MS} ms, as a tracker SDK flushes a visit's events), so the Personalize
+         * sink can put a session's events in one call as it would in production.
+         */
+        public static Settings live(int events, String runId, Instant from, Instant to, long seed) {
+            return new Settings(events, Math.max(30, events / 8), Math.max(20, events / 4), seed, runId, from, to,
+                    0.01, 0.005, LIVE_SESSION_SPAN_MS);
+        }
+
+        public static final long LIVE_SESSION_SPAN_MS = 20;
+
+        /** The fewest events a stream can have: one broken event of each kind, and a few good ones. */
+        public static final int MIN_EVENTS = BadEvents.KINDS + BadEvents.GOOD_EVENTS_IN_MIXED_BATCH + 3;
 
         int badCount() {
             return Math.max(BadEvents.KINDS, (int) Math.round(events * badRatio));
@@ -59,9 +79,6 @@ public final class ClickstreamGenerator {
             return Math.max(1, (int) Math.round(events * anonRatio));
         }
 
-        private static int minimumEvents(double badRatio, double anonRatio) {
-            return BadEvents.KINDS + BadEvents.GOOD_EVENTS_IN_MIXED_BATCH + 3;
-        }
     }
 
     private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
@@ -84,6 +101,23 @@ public final class ClickstreamGenerator {
 
     public static Clickstream generate(Settings settings) {
         return new ClickstreamGenerator(settings).run();
+    }
+
+    /** One piece of a stream generated piece by piece: its records, and the last event and session numbers used. */
+    public record Piece(Clickstream stream, int lastEvent, int lastSession) {
+    }
+
+    /**
+     * Generates the piece of a longer stream that follows a piece whose last event and session numbers were
+     * {@code afterEvent} and {@code afterSession}, so ids stay unique across pieces (a live stream, generated as it
+     * is produced).
+     */
+    public static Piece generateAfter(Settings settings, int afterEvent, int afterSession) {
+        ClickstreamGenerator generator = new ClickstreamGenerator(settings);
+        generator.eventSeq = afterEvent;
+        generator.sessionSeq = afterSession;
+        Clickstream stream = generator.run();
+        return new Piece(stream, generator.eventSeq, generator.sessionSeq);
     }
 
     private Clickstream run() {
@@ -179,13 +213,15 @@ public final class ClickstreamGenerator {
 
     private List<Instant> sessionTimes(int length) {
         long window = Duration.between(settings.from(), settings.to()).toMillis();
-        long span = Math.min(window / 2, Duration.ofMinutes(20).toMillis());
+        long span = Math.min(window / 2, settings.maxSessionSpanMs());
         long start = settings.from().toEpochMilli() + (long) (random.nextDouble() * (window - span));
+        // a visit of minutes: at least a second between clicks; a live burst: anywhere within its span
+        long minStep = span / Math.max(1, length) >= 1000 ? 1000 : 0;
         List<Instant> times = new ArrayList<>();
         long t = start;
         for (int i = 0; i < length; i++) {
             times.add(Instant.ofEpochMilli(t));
-            t = Math.min(t + 1000 + random.nextLong(Math.max(1, span / Math.max(1, length))),
+            t = Math.min(t + minStep + random.nextLong(Math.max(1, span / Math.max(1, length))),
                     settings.to().toEpochMilli());
         }
         return times;

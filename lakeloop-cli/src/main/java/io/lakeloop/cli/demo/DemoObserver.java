@@ -6,35 +6,39 @@ import io.lakeloop.lake.LakeRow;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Watches every stage of the loop for one demo run, from the outside and through each stage's own interface: the
  * emulator's record of accepted events, the raw objects in the upstream bucket, the collated topic, the lake table's
- * objects and the dead-letter topic. Only this run's events count (every id of a run starts with its run id).
+ * objects and the dead-letter topic. Only this run's events count (every id of a run starts with its run id). A stage
+ * that cannot be read right now (a fault scenario took it down) is skipped until the next look.
  */
 public final class DemoObserver implements AutoCloseable {
 
-    private final Clickstream stream;
-    private final LakeTargets targets;
-    private final EmulatorClient emulator;
-    private final BucketReader buckets;
-    private final TopicReader collatedTopic;
-    private final DeadLetterWatch collatorDeadLetters;
-    private final Map<String, DeadLetterWatch> sinkDeadLetters;
+    private final TargetsAndReaders io;
     private final String runPrefix;
+    private volatile ExpectedCounts expected;
 
-    private final List<String> emulatorIds = new ArrayList<>();
+    private final AcceptedEvents accepted;
     private final List<String> collatedIds = new ArrayList<>();
-    private long upstreamRecords;
-    private List<String> lakeIds = List.of();
+    private final ObjectTally<Long> upstream;
+    private final ObjectTally<List<String>> lake;
+    private final Map<String, String> lakeKeyOf = new HashMap<>();
     private java.time.Instant start;
     private final Map<String, Double> reached = new java.util.LinkedHashMap<>();
+    private final Map<String, String> unreadable = new java.util.TreeMap<>();
+
+    /** The stages' own interfaces the observer reads. */
+    private record TargetsAndReaders(LakeTargets targets, EmulatorClient emulator, TopicReader collatedTopic,
+                                     DeadLetterWatch collatorDeadLetters, Map<String, DeadLetterWatch> sinkDeadLetters) {
+    }
 
     /**
      * @param sinkDeadLetters the connectors' dead-letter topics by stage name ({@link DemoExpectations#UPSTREAM_DLQ},
@@ -43,34 +47,53 @@ public final class DemoObserver implements AutoCloseable {
     public DemoObserver(Clickstream stream, LakeTargets targets, EmulatorClient emulator, BucketReader buckets,
                         TopicReader collatedTopic, DeadLetterWatch collatorDeadLetters,
                         Map<String, DeadLetterWatch> sinkDeadLetters) {
-        this.stream = Objects.requireNonNull(stream, "stream");
-        this.targets = Objects.requireNonNull(targets, "targets");
-        this.emulator = emulator;
-        this.buckets = buckets;
-        this.collatedTopic = collatedTopic;
-        this.collatorDeadLetters = collatorDeadLetters;
-        this.sinkDeadLetters = new java.util.LinkedHashMap<>(sinkDeadLetters);
+        Objects.requireNonNull(targets, "targets");
+        this.io = new TargetsAndReaders(targets, emulator, collatedTopic, collatorDeadLetters,
+                new java.util.LinkedHashMap<>(sinkDeadLetters));
+        this.expected = new ExpectedCounts(stream);
         this.runPrefix = stream.runId() + "-";
+        this.accepted = new AcceptedEvents(runPrefix);
+        this.upstream = new ObjectTally<>(buckets, targets.upstreamBucket(), targets.upstreamPrefix(),
+                text -> text.lines().filter(l -> l.contains(runPrefix)).count());
+        this.lake = new ObjectTally<>(buckets, targets.lakeBucket(), targets.lakePrefix(stream.day()),
+                text -> lakeEventIds(text, targets.lakeColumns(), runPrefix));
     }
 
-    /** Reads what arrived since the last call at every stage. */
+    /**
+     * From now on, what the stages must hold is {@code produced}: a run at a steady rate with faults stops producing
+     * once the last fault has drained, before the end of the stream generated for its longest run.
+     */
+    public void expect(Clickstream produced) {
+        this.expected = new ExpectedCounts(produced);
+    }
+
+    /** Reads what arrived since the last call at every stage it can reach now. */
     public void observe() {
-        emulator.readNewEvents(event -> {
-            String id = event.path("eventId").asText("");
-            if (id.startsWith(runPrefix)) {
-                emulatorIds.add(id);
-            }
+        stage("personalize", () -> io.emulator().readNewEvents(accepted::accept));
+        stage("upstream", upstream::refresh);
+        stage("collated", () -> io.collatedTopic().poll(this::collated));
+        stage("dead letters", () -> {
+            io.collatorDeadLetters().poll();
+            io.sinkDeadLetters().values().forEach(DeadLetterWatch::poll);
         });
-        upstreamRecords = buckets.objects(targets.upstreamBucket(), targets.upstreamPrefix()).values().stream()
-                .mapToLong(text -> text.lines().filter(l -> l.contains(runPrefix)).count()).sum();
-        collatedTopic.poll(this::collated);
-        collatorDeadLetters.poll();
-        sinkDeadLetters.values().forEach(DeadLetterWatch::poll);
-        List<String> ids = new ArrayList<>();
-        buckets.objects(targets.lakeBucket(), targets.lakePrefix(stream.day())).values()
-                .forEach(text -> ids.addAll(lakeEventIds(text, targets.lakeColumns(), runPrefix)));
-        lakeIds = ids;
+        stage("lake", () -> {
+            lake.refresh((key, ids) -> ids.forEach(id -> lakeKeyOf.putIfAbsent(id, key)));
+        });
         noteReached();
+    }
+
+    private void stage(String name, Runnable read) {
+        try {
+            read.run();
+            unreadable.remove(name);
+        } catch (RuntimeException e) {
+            unreadable.put(name, e.getMessage());
+        }
+    }
+
+    /** The stages that could not be read at the last look, with why. */
+    public Map<String, String> unreadable() {
+        return java.util.Collections.unmodifiableMap(unreadable);
     }
 
     /** The moment production starts, from which {@link #secondsToReach()} counts. */
@@ -80,13 +103,15 @@ public final class DemoObserver implements AutoCloseable {
     }
 
     private void noteReached() {
-        DemoExpectations expected = new DemoExpectations(stream);
-        reach("personalize", new java.util.HashSet<>(emulatorIds).size(),
-                stream.count(EventFate.GOOD, EventFate.ANONYMOUS));
-        reach("upstream", upstreamRecords, expected.upstreamRecords());
-        reach("collated", collatedIds.size(), stream.count(EventFate.GOOD));
-        reach("lake", lakeIds.size(), stream.count(EventFate.GOOD));
-        reach("dead-lettered", collatorDeadLetters.count(), stream.count(EventFate.BAD, EventFate.ANONYMOUS));
+        ExpectedCounts e = expected;
+        if (e.stream().records().isEmpty()) {
+            return; // a live stream still being produced: nothing to reach yet
+        }
+        reach("personalize", accepted.distinct(), e.personalizeIds().size());
+        reach("upstream", upstreamRecords(), e.upstreamRecords());
+        reach("collated", collatedIds.size(), e.lakeIds().size());
+        reach("lake", lakeRows(), e.lakeIds().size());
+        reach("dead-lettered", io.collatorDeadLetters().count(), e.rejected());
     }
 
     private void reach(String stage, long observed, long expected) {
@@ -146,11 +171,16 @@ public final class DemoObserver implements AutoCloseable {
     }
 
     public List<String> emulatorIds() {
-        return List.copyOf(emulatorIds);
+        return List.copyOf(accepted.deliveries());
+    }
+
+    /** What Personalize accepted of this run, with acceptance times and repeats. */
+    public AcceptedEvents accepted() {
+        return accepted;
     }
 
     public long upstreamRecords() {
-        return upstreamRecords;
+        return upstream.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public List<String> collatedIds() {
@@ -158,43 +188,60 @@ public final class DemoObserver implements AutoCloseable {
     }
 
     public List<String> lakeIds() {
-        return lakeIds;
+        List<String> ids = new ArrayList<>();
+        lake.values().forEach(ids::addAll);
+        return ids;
+    }
+
+    private long lakeRows() {
+        return lake.values().stream().mapToLong(List::size).sum();
+    }
+
+    /** The lake object (key in the lake bucket) that holds each event's row. */
+    public Map<String, String> lakeKeys() {
+        return java.util.Collections.unmodifiableMap(lakeKeyOf);
+    }
+
+    public String lakeBucket() {
+        return lake.bucket();
     }
 
     public Map<String, Long> deadLetterReasons() {
-        return collatorDeadLetters.reasons();
+        return io.collatorDeadLetters().reasons();
     }
 
     public long deadLetterCount() {
-        return collatorDeadLetters.count();
+        return io.collatorDeadLetters().count();
     }
 
     public long deadLetterDeliveries() {
-        return collatorDeadLetters.deliveries();
+        return io.collatorDeadLetters().deliveries();
     }
 
     public Map<String, DeadLetterWatch> sinkDeadLetters() {
-        return java.util.Collections.unmodifiableMap(sinkDeadLetters);
+        return java.util.Collections.unmodifiableMap(io.sinkDeadLetters());
     }
 
     /** True once Personalize holds every event it must. */
     public boolean emulatorComplete() {
-        return new java.util.TreeSet<>(emulatorIds).equals(stream.eventIds(EventFate.GOOD, EventFate.ANONYMOUS));
+        ExpectedCounts e = expected;
+        return accepted.distinct() == e.personalizeIds().size()
+                && e.personalizeIds().stream().allMatch(accepted::contains);
     }
 
     /** True once every stage holds exactly what it must (the export comes after). */
     public boolean complete() {
-        DemoExpectations expected = new DemoExpectations(stream);
-        if (!emulatorComplete() || upstreamRecords != expected.upstreamRecords()
-                || collatedIds.size() != stream.count(EventFate.GOOD)
-                || !new java.util.HashSet<>(lakeIds).equals(stream.eventIds(EventFate.GOOD))
-                || lakeIds.size() != stream.count(EventFate.GOOD)
-                || !collatorDeadLetters.reasons().equals(stream.deadLetterReasons())
-                || collatorDeadLetters.deliveries() != collatorDeadLetters.count()) {
+        ExpectedCounts e = expected;
+        List<String> lakeIds = lakeIds();
+        if (!emulatorComplete() || upstreamRecords() != e.upstreamRecords()
+                || collatedIds.size() != e.lakeIds().size()
+                || lakeIds.size() != e.lakeIds().size() || !new HashSet<>(lakeIds).equals(e.lakeIds())
+                || !io.collatorDeadLetters().reasons().equals(e.deadLetterReasons())
+                || io.collatorDeadLetters().deliveries() != io.collatorDeadLetters().count()) {
             return false;
         }
-        for (Map.Entry<String, DeadLetterWatch> e : sinkDeadLetters.entrySet()) {
-            if (e.getValue().count() != expected.sinkDeadLetters(e.getKey())) {
+        for (Map.Entry<String, DeadLetterWatch> sink : io.sinkDeadLetters().entrySet()) {
+            if (sink.getValue().count() != e.sinkDeadLetters(sink.getKey())) {
                 return false;
             }
         }
@@ -202,22 +249,27 @@ public final class DemoObserver implements AutoCloseable {
     }
 
     public String progressLine() {
+        ExpectedCounts e = expected;
+        // while a live stream is produced, what is expected is not known yet: only what arrived
+        boolean known = !e.stream().records().isEmpty();
         Map<String, String> parts = new java.util.LinkedHashMap<>();
-        parts.put("personalize", new java.util.HashSet<>(emulatorIds).size() + "/"
-                + stream.count(EventFate.GOOD, EventFate.ANONYMOUS));
-        parts.put("upstream", upstreamRecords + "/" + new DemoExpectations(stream).upstreamRecords());
-        parts.put("collated", collatedIds.size() + "/" + stream.count(EventFate.GOOD));
-        parts.put("lake", lakeIds.size() + "/" + stream.count(EventFate.GOOD));
-        parts.put("dead-lettered", deadLetterCount() + "/" + stream.count(EventFate.BAD, EventFate.ANONYMOUS));
+        parts.put("personalize", accepted.distinct() + (known ? "/" + e.personalizeIds().size() : ""));
+        parts.put("upstream", upstreamRecords() + (known ? "/" + e.upstreamRecords() : ""));
+        parts.put("collated", collatedIds.size() + (known ? "/" + e.lakeIds().size() : ""));
+        parts.put("lake", lakeRows() + (known ? "/" + e.lakeIds().size() : ""));
+        parts.put("dead-lettered", deadLetterCount() + (known ? "/" + e.rejected() : ""));
         StringBuilder sb = new StringBuilder();
         parts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ').append(v));
+        if (!unreadable.isEmpty()) {
+            sb.append("  (unreachable now: ").append(String.join(", ", unreadable.keySet())).append(')');
+        }
         return sb.toString();
     }
 
     @Override
     public void close() {
-        collatedTopic.close();
-        collatorDeadLetters.close();
-        sinkDeadLetters.values().forEach(DeadLetterWatch::close);
+        io.collatedTopic().close();
+        io.collatorDeadLetters().close();
+        io.sinkDeadLetters().values().forEach(DeadLetterWatch::close);
     }
 }

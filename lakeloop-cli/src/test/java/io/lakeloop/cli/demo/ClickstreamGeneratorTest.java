@@ -47,6 +47,44 @@ class ClickstreamGeneratorTest {
     }
 
     @Test
+    void aLiveStreamArrivesSessionBySessionInBurstsAtTheRateOfItsWindow() {
+        Instant to = FROM.plusSeconds(10);
+        Clickstream stream = ClickstreamGenerator.generate(ClickstreamGenerator.Settings.live(5000, "t3st", FROM, to,
+                7));
+
+        assertThat(stream.events()).hasSize(5000);
+        assertThat(stream.records()).extracting(DemoRecord::timestampMs).isSorted()
+                .allMatch(t -> t >= FROM.toEpochMilli() && t <= to.toEpochMilli());
+        Map<String, long[]> sessionSpan = new TreeMap<>();
+        for (DemoRecord record : stream.records()) {
+            String session = io.lakeloop.event.RecordValues.JSON.valueToTree(parse(record.value()))
+                    .path("session_id").asText();
+            if (session.isEmpty()) {
+                continue; // a deliberately broken record that is not JSON
+            }
+            sessionSpan.merge(session, new long[] {record.timestampMs(), record.timestampMs()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        assertThat(sessionSpan.values()).allMatch(span -> span[1] - span[0]
+                <= ClickstreamGenerator.Settings.LIVE_SESSION_SPAN_MS);
+        // about the same number of events every second of the window
+        long firstHalf = stream.records().stream().filter(r -> r.timestampMs() < FROM.toEpochMilli() + 5000)
+                .mapToLong(r -> r.events().size()).sum();
+        assertThat(firstHalf).isBetween(2000L, 3000L);
+        assertThat(ClickstreamGenerator.generate(ClickstreamGenerator.Settings.live(500, "t3st", FROM, to, 7))
+                .records()).isEqualTo(ClickstreamGenerator.generate(ClickstreamGenerator.Settings.live(500, "t3st",
+                FROM, to, 7)).records());
+    }
+
+    private static Object parse(String json) {
+        try {
+            return io.lakeloop.event.RecordValues.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return io.lakeloop.event.RecordValues.JSON.createObjectNode();
+        }
+    }
+
+    @Test
     void sameSeedSameBytesOtherSeedOtherStream() {
         assertThat(generate(500, 9).records()).isEqualTo(generate(500, 9).records());
         assertThat(generate(500, 9).records()).isNotEqualTo(generate(500, 10).records());

@@ -1,0 +1,96 @@
+package io.lakeloop.cli.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The faults of one demo run, in order. {@code all} is every scenario one after another, each a slot of its own (so
+ * the run also has a fault-free baseline); in a list, {@code personalize-throttle} lasts the whole run, under the
+ * others. A bare {@code --chaos} is {@value #DEFAULT}: throttling all along and a Connect worker killed mid-stream.
+ *
+ * @param steps              the faults injected one after another
+ * @param throttleWholeRun   Personalize throttles 30 % of calls from the first record to the last acceptance
+ */
+public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
+
+    public static final String ALL = "all";
+    public static final String DEFAULT = "personalize-throttle,kill-connect-worker";
+    /** Fault-free production before the first fault: the run's baseline. */
+    public static final Duration BASELINE = Duration.ofSeconds(20);
+    /** Production after the last fault has drained. */
+    public static final Duration TAIL = Duration.ofSeconds(10);
+
+    public ChaosPlan {
+        steps = List.copyOf(steps);
+        if (steps.isEmpty() && !throttleWholeRun) {
+            throw new IllegalArgumentException("A chaos plan needs at least one scenario");
+        }
+    }
+
+    /** Parses {@code --chaos}: empty means {@value #DEFAULT}; else {@code all} or scenario names, comma-separated. */
+    public static ChaosPlan parse(String text) {
+        String spec = text == null || text.isBlank() ? DEFAULT : text.trim();
+        if (spec.equalsIgnoreCase(ALL)) {
+            return new ChaosPlan(List.of(Scenario.values()), false);
+        }
+        List<Scenario> steps = new ArrayList<>();
+        boolean throttle = false;
+        for (String name : spec.split(",")) {
+            Scenario scenario = Scenario.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown --chaos scenario '" + name.trim() + "'; known: " + ALL + ", " + names()));
+            if (steps.contains(scenario) || scenario == Scenario.PERSONALIZE_THROTTLE && throttle) {
+                throw new IllegalArgumentException("--chaos names " + scenario.wireName() + " twice");
+            }
+            if (scenario == Scenario.PERSONALIZE_THROTTLE) {
+                throttle = true;
+            } else {
+                steps.add(scenario);
+            }
+        }
+        return new ChaosPlan(steps, throttle);
+    }
+
+    public static String names() {
+        return Arrays.stream(Scenario.values()).map(Scenario::wireName).collect(Collectors.joining(", "));
+    }
+
+    public int workers() {
+        return steps.stream().mapToInt(Scenario::workers).max().orElse(1);
+    }
+
+    public int collators() {
+        return steps.stream().mapToInt(Scenario::collators).max().orElse(1);
+    }
+
+    /** How long the demo plans to produce: baseline, every slot, tail. */
+    public Duration plannedLength() {
+        Duration total = BASELINE.plus(TAIL);
+        for (Scenario step : steps) {
+            total = total.plus(step.plannedSlot());
+        }
+        return steps.isEmpty() ? total.plus(Scenario.PERSONALIZE_THROTTLE.plannedSlot()) : total;
+    }
+
+    /** The scenario names as given back in the report. */
+    public List<String> names(boolean withBackground) {
+        List<String> names = new ArrayList<>();
+        if (throttleWholeRun && withBackground) {
+            names.add(Scenario.PERSONALIZE_THROTTLE.wireName() + " (whole run)");
+        }
+        steps.forEach(s -> names.add(s.wireName()));
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(", ", names(true));
+    }
+
+    static ChaosPlan of(Scenario... steps) {
+        return new ChaosPlan(List.of(Objects.requireNonNull(steps)), false);
+    }
+}

@@ -1,0 +1,112 @@
+package io.lakeloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lakeloop.event.RecordValues;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults at scale, against real processes: {@code lakeloop demo --chaos kill-connect-worker,s3-outage,personalize-outage}
+ * on a stack of three Connect workers, while the producer keeps producing at a steady rate. A worker is killed with
+ * SIGKILL (its tasks must move to the two survivors, then it comes back), S3 goes away for 20 s, Personalize refuses
+ * every connection for 30 s, and still every stage reconciles exactly, no S3 object is written twice, and every
+ * repeated delivery to Personalize is counted. Whatever happens, nothing of the stack outlives the test.
+ */
+class ChaosIT {
+
+    private static final int RATE = 200;
+
+    @TempDir
+    Path tmp;
+
+    private Path data;
+    private List<String> stackOptions;
+    private int base;
+
+    @BeforeEach
+    void everyComponentIsInTheCheckout() {
+        List<String> missing = java.util.stream.Stream.of("personalize-emulator", "connect-personalize-sink",
+                "connect-s3-sink", "streams-collator", "csv-exporter")
+                .filter(module -> !java.nio.file.Files.isDirectory(CliProcess.HOME.resolve(module))).toList();
+        Assumptions.assumeTrue(missing.isEmpty(), "modules not in this checkout yet: " + missing);
+        data = tmp.resolve("data");
+        base = CliProcess.freePortRun(9);
+        stackOptions = List.of("--data-dir", data.toString(), "--kafka-port", "" + base, "--controller-port",
+                "" + (base + 1), "--s3-port", "" + (base + 2), "--emulator-port", "" + (base + 3), "--connect-port",
+                "" + (base + 4), "--collator-port", "" + (base + 7));
+    }
+
+    @Test
+    void everyStageReconcilesThroughAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
+        List<String> args = new ArrayList<>(List.of("demo", "--json", "--rate", "" + RATE, "--chaos",
+                "kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
+        args.addAll(stackOptions);
+        CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", Duration.ofMinutes(12), args);
+        assertThat(result.stdout().lines().count()).as("stdout is one JSON object; stderr:\n%s", result.stderr())
+                .isEqualTo(1);
+        JsonNode report = RecordValues.JSON.readTree(result.stdout());
+        assertThat(result.exitCode()).as("exit code; report %s; stderr:\n%s", report, result.stderr()).isZero();
+        // the figures table, for the build log
+        String err = result.stderr();
+        System.out.println(err.substring(Math.max(0, err.indexOf("Offered "))));
+
+        DemoReports.assertReconciledExactly(report, report.path("produced").path("events").asLong());
+        JsonNode load = report.path("load");
+        JsonNode slots = load.path("slots");
+        assertThat(slots).extracting(s -> s.path("scenario").asText())
+                .containsExactly("baseline", "kill-connect-worker", "s3-outage", "personalize-outage");
+        slots.forEach(slot -> assertThat(slot.path("eventsProduced").asLong())
+                .as("the producer kept producing through %s", slot.path("scenario")).isPositive());
+        JsonNode kill = slots.get(1).path("fault");
+        assertThat(kill.path("worker").asText()).startsWith("connect");
+        assertThat(kill.path("tasksOnIt").asInt()).isPositive();
+        assertThat(kill.path("tasksMovedToSurvivorsSeconds").isNumber()).as("tasks moved: %s", kill).isTrue();
+        assertThat(kill.path("restartedAndRebalancedSeconds").isNumber()).as("worker back: %s", kill).isTrue();
+        assertThat(slots.get(2).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(slots.get(3).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
+        assertThat(report.path("chaos").path("emulatorStats").path("injectedFaults").path("OUTAGE_REFUSED").asLong())
+                .isEqualTo(1);
+
+        assertThat(load.path("s3WritesComplete").asBoolean()).isTrue();
+        assertThat(load.path("s3ObjectsWritten").asLong()).isPositive();
+        assertThat(load.path("s3ObjectsWrittenTwice")).as("objects written twice").isEmpty();
+        long repeats = 0;
+        for (JsonNode slot : slots) {
+            repeats += slot.path("duplicatesToPersonalize").path("total").asLong();
+            assertThat(slot.path("latencyMs").path("personalize").path("events").asLong()).isPositive();
+        }
+        assertThat(repeats).as("every repeated delivery is counted in a slot")
+                .isEqualTo(report.path("stages").path("personalize").path("duplicates").asLong());
+    }
+
+    /** Whatever the run did, {@code down} finds nothing left running, and every port is free again. */
+    @AfterEach
+    void nothingOutlivesTheTest() {
+        if (data == null) {
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of("down"));
+        args.addAll(stackOptions);
+        CliProcess.Result down = CliProcess.run(tmp, "down", Duration.ofMinutes(3), args);
+        assertThat(down.stderr()).as("the demo stopped its stack itself").contains("Nothing was running");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int port = base; port < base + 9; port++) {
+                assertThat(ProcessSupervisor.isFree(port)).as("port %s is free", port).isTrue();
+            }
+        });
+        assertThat(Map.of("pid files", data.resolve("run").toFile().list() == null ? 0
+                : java.util.Arrays.stream(data.resolve("run").toFile().list()).filter(f -> f.endsWith(".pid"))
+                .count())).containsEntry("pid files", 0L);
+    }
+}
