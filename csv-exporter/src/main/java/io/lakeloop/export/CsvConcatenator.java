@@ -94,8 +94,9 @@ public final class CsvConcatenator {
         }
     }
 
-    private static ExportException failure(String name, Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private static ExportException failure(String name, Throwable e) {
+        String why = e.getMessage() == null || e instanceof Error ? e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) : e.getMessage();
         if (why.startsWith(name)) {
             return new ExportException(why, e);
         }

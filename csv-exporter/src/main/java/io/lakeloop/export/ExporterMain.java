@@ -85,6 +85,13 @@ public final class ExporterMain implements Callable<Integer> {
     @Option(names = "--timestamp-unit", defaultValue = "auto", paramLabel = "auto|seconds|milliseconds",
             description = "How numeric timestamps in the parts are read (default: ${DEFAULT-VALUE})")
     String timestampUnit;
+    @Option(names = "--dry-run", description = "List the parts, check their compression, format and headers; "
+            + "write nothing (exit 1 when the export would fail on them)")
+    boolean dryRun;
+    @Option(names = "--max-rejected-ratio", paramLabel = "R",
+            description = "Fail and publish nothing when more than this share (0..1) of the rows read is rejected, "
+                    + "or when no row is left (default: 0.01; 1 publishes whatever is left)")
+    Double maxRejectedRatio;
     @Option(names = "--strict", description = "Exit 1 when Personalize's import minimums or size limit do not hold")
     boolean strict;
     @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
@@ -169,6 +176,9 @@ public final class ExporterMain implements Callable<Integer> {
         }
         // before anything loads the Exporter (and its logging): the SDK's start-up overlaps the rest of ours
         CompletableFuture<S3Client> s3 = S3Clients.start(request);
+        if (dryRun) {
+            return dryRun(request, s3);
+        }
         ProgressPrinter progress = new ProgressPrinter(err, terminal, 10_000);
         try {
             ExportResult result = Exporter.run(request, noProgress ? Progress.Listener.NONE : progress,
@@ -209,6 +219,38 @@ public final class ExporterMain implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    private int dryRun(ExportRequest request, CompletableFuture<S3Client> client) {
+        S3Client s3 = S3Clients.await(client);
+        try {
+            DryRun.Plan plan = DryRun.inspect(request, s3);
+            int code = plan.ok() ? OK : FAILED;
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("status", plan.ok() ? "DRY_RUN_OK" : "DRY_RUN_FAILED");
+                o.put("exitCode", code);
+                o.put("plan", plan);
+                out.println(toJson(o));
+                return code;
+            }
+            for (DryRun.Part p : plan.parts()) {
+                out.println(p.skipped() ? "skip  " + p.name() + " (" + p.size() + " bytes: marker or empty)"
+                        : p.problem() != null ? "FAIL  " + p.name() + ": " + p.problem()
+                        : "part  " + p.name() + " (" + p.size() + " bytes, " + p.compression() + ", " + p.format()
+                        + (p.header().isEmpty() ? "" : ", columns " + p.header()) + ")");
+            }
+            plan.problems().forEach(problem -> err.println("error: " + problem));
+            out.println("dry run: " + plan.parts().stream().filter(p -> !p.skipped()).count() + " parts would be read, "
+                    + "nothing written to " + request.output() + (plan.ok() ? "" : "; the export would fail"));
+            return code;
+        } catch (ExportException e) {
+            return fail(e.getMessage());
+        } finally {
+            if (s3 != null) {
+                s3.close();
+            }
+        }
     }
 
     private int fail(String message) {
@@ -275,6 +317,13 @@ public final class ExporterMain implements Callable<Integer> {
         }
         if (spillDir != null) {
             b.spillDir(spillDir);
+        }
+        if (maxRejectedRatio != null) {
+            if (!(maxRejectedRatio >= 0 && maxRejectedRatio <= 1)) {
+                throw new IllegalArgumentException("--max-rejected-ratio must be between 0 and 1, not "
+                        + maxRejectedRatio);
+            }
+            b.maxRejectedRatio(maxRejectedRatio);
         }
         b.aws(aws("S3", endpoint));
         b.personalizeAws(aws("PERSONALIZE", null));

@@ -42,7 +42,8 @@ final class PartPipeline implements AutoCloseable {
     record Done(long rowsIn, Rejections rejections) implements Message {
     }
 
-    record Failed(Exception error) implements Message {
+    /** Any throwable of the part's threads, errors included: the writer must never wait for a dead reader. */
+    record Failed(Throwable error) implements Message {
     }
 
     private final PartSource source;
@@ -118,7 +119,7 @@ final class PartPipeline implements AutoCloseable {
                 queue.put(new Done(reader.rowsIn(), reader.rejections()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the export was abandoned
-            } catch (Exception e) {
+            } catch (Throwable e) { // an Error too (StackOverflowError, OutOfMemoryError...): else the writer hangs
                 try {
                     queue.put(new Failed(e));
                 } catch (InterruptedException ie) {

@@ -1,5 +1,6 @@
 package io.lakeloop.export.rows;
 
+import com.dynatrace.hash4j.hashing.HashValue128;
 import io.lakeloop.event.InvalidEventException;
 import io.lakeloop.lake.LakeColumn;
 import java.io.IOException;
@@ -118,12 +119,12 @@ public final class CsvPartReader extends PartReader {
         }
         s.content(index[LakeColumn.USER_ID.ordinal()]);
         String bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
-        long user = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        long user = Hashing.id(s.cBuf, s.cOff, s.cLen);
         if (bad == null) {
             s.content(index[LakeColumn.ITEM_ID.ordinal()]);
             bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
         }
-        long item = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        long item = Hashing.id(s.cBuf, s.cOff, s.cLen);
         long ts = 0;
         boolean tsAsIs = false;
         if (bad == null) {
@@ -147,16 +148,23 @@ public final class CsvPartReader extends PartReader {
             return;
         }
         int n = assemble(ts, tsAsIs);
+        String text = TextCheck.check(out, 0, n); // Personalize reads UTF-8; a NUL is never a real id
+        if (text != null) {
+            reject(text);
+            return;
+        }
         long a = 0;
         long b = 0;
         if (rules.dedupe() == Dedupe.ROWS) {
-            a = Hashing.hash(out, 0, n, Hashing.SEED_A);
-            b = Hashing.hash(out, 0, n, Hashing.SEED_B);
+            HashValue128 f = Hashing.fingerprint(out, 0, n);
+            a = f.getMostSignificantBits();
+            b = f.getLeastSignificantBits();
         } else if (rules.dedupe() == Dedupe.EVENT_ID) {
             s.content(index[LakeColumn.EVENT_ID.ordinal()]);
             if (s.cLen > 0) {
-                a = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A) | 1;
-                b = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_B);
+                HashValue128 f = Hashing.fingerprint(s.cBuf, s.cOff, s.cLen);
+                a = f.getMostSignificantBits() | 1;
+                b = f.getLeastSignificantBits();
             }
         }
         sink.row(out, n, user, item, ts, a, b);

@@ -80,4 +80,8 @@ public abstract sealed class PartReader permits CsvPartReader, JsonLinesPartRead
     protected void reject(String reason) {
         rejections.add(reason, partName, record);
     }
+
+    protected void reject(String reason, String detail) {
+        rejections.add(reason, partName, record, detail);
+    }
 }
