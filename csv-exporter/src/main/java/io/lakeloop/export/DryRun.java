@@ -1,5 +1,6 @@
 package io.lakeloop.export;
 
+import io.lakeloop.export.parquet.ParquetPartReader;
 import io.lakeloop.export.rows.RowReader;
 import io.lakeloop.export.rows.RowRules;
 import io.lakeloop.export.source.LocalPartSource;
@@ -22,7 +23,7 @@ final class DryRun {
 
     /** One listed object: skipped as a marker, or read: compression, format, header, and what is wrong with it. */
     record Part(String name, long size, boolean skipped, String compression, String format, List<String> header,
-                String problem) {
+                List<String> columns, String problem) {
     }
 
     /** The plan: every listed object, and the problems that would fail the export (empty when it would run). */
@@ -55,7 +56,7 @@ final class DryRun {
         for (PartRef ref : listed) {
             String name = source.nameOf(ref);
             if (ref.isMarker()) {
-                parts.add(new Part(name, ref.size(), true, null, null, List.of(), null));
+                parts.add(new Part(name, ref.size(), true, null, null, List.of(), List.of(), null));
                 continue;
             }
             Part p = inspect(source, ref, rules, name);
@@ -88,9 +89,14 @@ final class DryRun {
     private static Part inspect(PartSource source, PartRef ref, RowRules rules, String name) {
         try (PartOpener.Opened opened = PartOpener.open(source, ref, rules, null, new LongAdder())) {
             RowReader reader = opened.reader();
-            return new Part(name, ref.size(), false, opened.kind().label(), reader.format(), reader.header(), null);
+            if (reader instanceof ParquetPartReader p) {
+                return new Part(name, ref.size(), false, p.compression(), reader.format(), List.of(), p.columns(),
+                        null);
+            }
+            return new Part(name, ref.size(), false, opened.kind().label(), reader.format(), reader.header(),
+                    reader.header(), null);
         } catch (Exception e) {
-            return new Part(name, ref.size(), false, null, null, List.of(),
+            return new Part(name, ref.size(), false, null, null, List.of(), List.of(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

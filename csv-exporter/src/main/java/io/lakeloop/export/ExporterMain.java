@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Command(name = "csv-exporter", mixinStandardHelpOptions = true, versionProvider = BuildVersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Streams every part of a lake table (CSV, Hive/Athena text or JSON lines; plain, gzip or zstd,",
-                "told from the bytes) into one UTF-8 CSV",
+        description = {"Streams every part of a lake table (Parquet; CSV, Hive/Athena text or JSON lines, plain, gzip or",
+                "zstd; told from the bytes) into one UTF-8 CSV",
                 "for Amazon Personalize, atomically, and writes <output>.report.json beside it.",
                 "S3 settings come from the usual AWS environment (AWS_REGION, AWS_ENDPOINT_URL[_S3],",
                 "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE)."},
@@ -251,7 +251,7 @@ public final class ExporterMain implements Callable<Integer> {
                 out.println(p.skipped() ? "skip  " + p.name() + " (" + p.size() + " bytes: marker or empty)"
                         : p.problem() != null ? "FAIL  " + p.name() + ": " + p.problem()
                         : "part  " + p.name() + " (" + p.size() + " bytes, " + p.compression() + ", " + p.format()
-                        + (p.header().isEmpty() ? "" : ", columns " + p.header()) + ")");
+                        + (p.columns().isEmpty() ? "" : ", columns " + p.columns()) + ")");
             }
             plan.problems().forEach(problem -> err.println("error: " + problem));
             out.println("dry run: " + plan.parts().stream().filter(p -> !p.skipped()).count() + " parts would be read, "

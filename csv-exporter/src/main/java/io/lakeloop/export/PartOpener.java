@@ -1,7 +1,7 @@
 package io.lakeloop.export;
 
 import io.lakeloop.export.rows.Decompression;
-import io.lakeloop.export.rows.PartFormatException;
+import io.lakeloop.export.parquet.ParquetPartReader;
 import io.lakeloop.export.rows.PartReader;
 import io.lakeloop.export.rows.ReadAheadStream;
 import io.lakeloop.export.rows.RowReader;
@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Opens one part for reading: its kind is told from its first bytes ({@link Decompression#sniff}), never from its
- * name; a text part is decompressed (on a read-ahead thread when an executor is given) and handed to the text
- * readers.
+ * name. A Parquet part is dropped after its first bytes and read with ranged requests ({@link ParquetPartReader});
+ * a text part is decompressed (on a read-ahead thread when an executor is given) and handed to the text readers.
  */
 final class PartOpener {
 
@@ -33,8 +33,9 @@ final class PartOpener {
     }
 
     /**
-     * @param readAhead where the download and decompression of a text part run ahead of its rows, or {@code null}
-     *                  to read on the caller's thread
+     * @param readAhead where the download and decompression of a text part, or a Parquet part's column chunks, run
+     *                  ahead of its rows; {@code null} to read text on the caller's thread (a Parquet part can then
+     *                  only be inspected)
      * @param bytesRead counts the bytes read from the source
      */
     static Opened open(PartSource source, PartRef part, RowRules rules, ExecutorService readAhead,
@@ -45,7 +46,9 @@ final class PartOpener {
         try {
             Decompression.Sniffed sniffed = Decompression.sniff(raw, name);
             if (sniffed.kind() == Decompression.Kind.PARQUET) {
-                throw new PartFormatException(name + " is a Parquet part; this build reads text parts only");
+                raw.close(); // what it needs is read with ranged requests
+                return new Opened(sniffed.kind(), ParquetPartReader.open(source, part, rules,
+                        in -> new Counting(in, bytesRead), readAhead), () -> { });
             }
             data = Decompression.decompress(sniffed, name);
             if (readAhead != null) {

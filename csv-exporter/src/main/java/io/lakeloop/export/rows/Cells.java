@@ -1,7 +1,7 @@
 package io.lakeloop.export.rows;
 
 /** Writing output cells into a row buffer: a value as an RFC 4180 field, a long as decimal digits. */
-final class Cells {
+public final class Cells {
 
     private Cells() {
     }
@@ -10,7 +10,7 @@ final class Cells {
      * Appends {@code len} bytes at {@code off} as one CSV field: as they are, or quoted (quotes doubled) when they
      * hold a comma, a quote, CR or LF. Returns the new end; {@code out} must have room for {@code 2 * len + 2}.
      */
-    static int appendCsv(byte[] b, int off, int len, byte[] out, int n) {
+    public static int appendCsv(byte[] b, int off, int len, byte[] out, int n) {
         boolean quote = false;
         for (int i = off; i < off + len; i++) {
             byte c = b[i];
@@ -36,7 +36,7 @@ final class Cells {
     }
 
     /** Appends {@code v} in decimal (a minus sign when negative). Returns the new end. */
-    static int writeLong(long v, byte[] out, int n) {
+    public static int writeLong(long v, byte[] out, int n) {
         if (v == 0) {
             out[n] = '0';
             return n + 1;

@@ -170,6 +170,25 @@ public final class RowRules {
         return m.matches() ? m.group(1) + "T" + m.group(2) + "Z" : text;
     }
 
+    /**
+     * Epoch seconds of an integer with no unit of its own (a Parquet INT64 or INT32 column), read as
+     * {@code --timestamp-unit} says.
+     *
+     * @throws InvalidEventException with the reason when the timestamp is not acceptable
+     */
+    public long epochSeconds(long value) {
+        if (secondsFastPath && value >= 0 && value <= maxFastSeconds) {
+            return value;
+        }
+        return normalizer.toEpochSeconds(value, LakeColumn.TIMESTAMP.name());
+    }
+
+    /** Why epoch seconds of a typed timestamp (a Parquet TIMESTAMP, INT96, DATE) are not acceptable, or null. */
+    public String checkSeconds(long seconds) {
+        return seconds < 0 ? ReasonCode.TIMESTAMP_NEGATIVE.name()
+                : seconds > maxFastSeconds ? ReasonCode.TIMESTAMP_IN_FUTURE.name() : null;
+    }
+
     public long epochSeconds(Object value) {
         return normalizer.toEpochSeconds(value, LakeColumn.TIMESTAMP.name());
     }

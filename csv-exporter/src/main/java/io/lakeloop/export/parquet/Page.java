@@ -1,0 +1,14 @@
+package io.lakeloop.export.parquet;
+
+import org.apache.parquet.format.Encoding;
+
+/**
+ * One decompressed page of a column chunk: a dictionary page ({@link #dictionary} set), or a data page whose
+ * definition levels are {@code [levelsStart, valuesStart)} of {@link #data} (RLE, no length prefix; empty when the
+ * column is required) and whose values are {@code [valuesStart, end)}.
+ */
+record Page(int numValues, Encoding encoding, byte[] data, int levelsStart, int valuesStart, int end,
+            Dictionary dictionary) {
+
+    static final Page END = new Page(0, null, new byte[0], 0, 0, 0, null);
+}
