@@ -1,6 +1,7 @@
 package io.lakeloop.export;
 
 import io.lakeloop.export.rows.Decompression;
+import io.lakeloop.export.parquet.PageBudget;
 import io.lakeloop.export.parquet.ParquetPartReader;
 import io.lakeloop.export.rows.PartReader;
 import io.lakeloop.export.rows.ReadAheadStream;
@@ -40,6 +41,12 @@ final class PartOpener {
      */
     static Opened open(PartSource source, PartRef part, RowRules rules, ExecutorService readAhead,
                        LongAdder bytesRead) throws IOException {
+        return open(source, part, rules, readAhead, bytesRead, null, -1);
+    }
+
+    /** @param pages the export's Parquet page memory, and {@code index} the part's number in output order */
+    static Opened open(PartSource source, PartRef part, RowRules rules, ExecutorService readAhead,
+                       LongAdder bytesRead, PageBudget pages, int index) throws IOException {
         String name = source.nameOf(part);
         InputStream raw = new Counting(source.open(part), bytesRead);
         InputStream data = raw;
@@ -48,7 +55,7 @@ final class PartOpener {
             if (sniffed.kind() == Decompression.Kind.PARQUET) {
                 raw.close(); // what it needs is read with ranged requests
                 return new Opened(sniffed.kind(), ParquetPartReader.open(source, part, rules,
-                        in -> new Counting(in, bytesRead), readAhead), () -> { });
+                        in -> new Counting(in, bytesRead), readAhead, pages, index), () -> { });
             }
             data = Decompression.decompress(sniffed, name);
             if (readAhead != null) {

@@ -1,6 +1,7 @@
 package io.lakeloop.export;
 
 import io.lakeloop.export.report.Rejections;
+import io.lakeloop.export.parquet.PageBudget;
 import io.lakeloop.export.rows.Chunk;
 import io.lakeloop.export.rows.ChunkPool;
 import io.lakeloop.export.rows.ReadAheadStream;
@@ -47,6 +48,7 @@ final class PartPipeline implements AutoCloseable {
     private final RowRules rules;
     private final List<PartRef> parts;
     private final ChunkPool pool;
+    private final PageBudget pages = PageBudget.forHeap(Runtime.getRuntime().maxMemory());
     private final int window;
     private final ExecutorService executor;
     private final ExecutorService readAhead;
@@ -73,6 +75,7 @@ final class PartPipeline implements AutoCloseable {
     /** The queue of part {@code i}, after starting the reads up to {@code i + window - 1}. */
     BlockingQueue<Message> next(int i) {
         pool.head(i);
+        pages.head(i);
         while (submitted < parts.size() && submitted < i + window) {
             Job job = new Job(submitted, parts.get(submitted));
             jobs[submitted++] = job;
@@ -102,7 +105,8 @@ final class PartPipeline implements AutoCloseable {
 
         @Override
         public void run() {
-            try (PartOpener.Opened opened = PartOpener.open(source, part, rules, readAhead, bytesRead)) {
+            try (PartOpener.Opened opened = PartOpener.open(source, part, rules, readAhead, bytesRead, pages,
+                    index)) {
                 RowReader reader = opened.reader();
                 queue.put(new Header(reader.format(), reader.header()));
                 reader.readRows(this);

@@ -14,6 +14,7 @@ final class ColumnCursor implements AutoCloseable {
     private RleDecoder levels;
     private Values.Decoder values;
     private int left;
+    private Page current;
 
     ColumnCursor(ColumnSpec spec, PageSource pages) {
         this.spec = spec;
@@ -45,12 +46,15 @@ final class ColumnCursor implements AutoCloseable {
     }
 
     private void load() throws IOException, InterruptedException {
+        pages.done(current);
+        current = null;
         Page p = pages.take();
+        current = p;
         if (p == Page.END) {
             throw new CorruptPageException("the column chunk holds fewer values than its row group's rows");
         }
         if (p.dictionary() != null) {
-            dictionary = p.dictionary();
+            dictionary = p.dictionary(); // kept for the chunk: its budget is given back when the next page loads
             return;
         }
         byte[] d = p.data();
@@ -62,6 +66,8 @@ final class ColumnCursor implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        pages.done(current);
+        current = null;
         pages.close();
     }
 }

@@ -22,8 +22,8 @@ import org.apache.parquet.format.Util;
  */
 final class PageSource implements AutoCloseable {
 
-    /** No page of a lake table comes near this (writers cut pages at about 1 MB); a bigger header is corrupt. */
-    static final int MAX_PAGE_BYTES = 64 << 20;
+    /** Thrift and array limits; the heap's limit is {@link PageBudget#largestPage}. */
+    static final int MAX_PAGE_BYTES = Integer.MAX_VALUE - 64;
     private static final int AHEAD = 2;
 
     private record Failure(Throwable error) {
@@ -31,16 +31,29 @@ final class PageSource implements AutoCloseable {
 
     private final ColumnSpec spec;
     private final ColumnMetaData meta;
+    private final PageBudget.Holder budget;
+    private final long largestPage;
     private final InputStream in;
     private final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(AHEAD + 1);
     private final Future<?> producer;
     private boolean ended;
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
-    PageSource(ColumnSpec spec, ColumnMetaData meta, InputStream chunk, ExecutorService executor) {
+    PageSource(ColumnSpec spec, ColumnMetaData meta, InputStream chunk, ExecutorService executor,
+               PageBudget.Holder budget, long largestPage) {
         this.spec = spec;
         this.meta = meta;
+        this.budget = budget;
+        this.largestPage = largestPage;
         this.in = new BufferedInputStream(chunk, 128 * 1024);
         this.producer = executor.submit(this::produce);
+    }
+
+    /** Gives back what a page held of the budget, once the row assembly is done with it. */
+    void done(Page p) {
+        if (p != null && p.footprint() > 0) {
+            budget.release(p.footprint());
+        }
     }
 
     /** The next page, or {@link Page#END} after the chunk's last one. */
@@ -66,6 +79,14 @@ final class PageSource implements AutoCloseable {
 
     private void produce() {
         try {
+            produceAll();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void produceAll() {
+        try {
             try {
                 long values = 0;
                 while (values < meta.getNum_values()) {
@@ -73,20 +94,42 @@ final class PageSource implements AutoCloseable {
                     int size = h.getCompressed_page_size();
                     int full = h.getUncompressed_page_size();
                     if (size < 0 || full < 0 || size > MAX_PAGE_BYTES || full > MAX_PAGE_BYTES) {
-                        throw new CorruptPageException("a page of " + size + " bytes (" + full + " uncompressed); "
-                                + "the reader takes pages up to " + MAX_PAGE_BYTES + " bytes");
+                        throw new CorruptPageException("a page header says " + size + " bytes (" + full
+                                + " uncompressed)");
                     }
-                    byte[] raw = in.readNBytes(size);
+                    long footprint = (long) size + full;
+                    if (footprint > largestPage) {
+                        throw new CorruptPageException(String.format(java.util.Locale.ROOT, "a page of %.1f MiB "
+                                + "(%.1f MiB uncompressed) does not fit this heap, which takes pages of up to %.1f MiB "
+                                + "in all: give the JVM a larger -Xmx (about three times the page)", size / 1048576.0,
+                                full / 1048576.0, largestPage / 1048576.0));
+                    }
+                    budget.acquire(footprint);
+                    byte[] raw;
+                    try {
+                        raw = in.readNBytes(size);
+                    } catch (IOException | RuntimeException e) {
+                        budget.release(footprint);
+                        throw e;
+                    }
                     if (raw.length < size) {
+                        budget.release(footprint);
                         throw new CorruptPageException("the column chunk ends inside a page (truncated part?)");
                     }
-                    Page page = switch (h.getType()) {
-                        case DICTIONARY_PAGE -> dictionary(h, raw);
-                        case DATA_PAGE -> v1(h.getData_page_header(), raw, full);
-                        case DATA_PAGE_V2 -> v2(h.getData_page_header_v2(), raw, full);
-                        default -> null; // index pages and anything newer carry no values
-                    };
+                    Page page;
+                    try {
+                        page = switch (h.getType()) {
+                            case DICTIONARY_PAGE -> dictionary(h, raw, footprint);
+                            case DATA_PAGE -> v1(h.getData_page_header(), raw, full, footprint);
+                            case DATA_PAGE_V2 -> v2(h.getData_page_header_v2(), raw, full, footprint);
+                            default -> null; // index pages and anything newer carry no values
+                        };
+                    } catch (IOException | RuntimeException | Error e) {
+                        budget.release(footprint);
+                        throw e;
+                    }
                     if (page == null) {
+                        budget.release(footprint);
                         continue;
                     }
                     values += page.numValues();
@@ -101,7 +144,7 @@ final class PageSource implements AutoCloseable {
         }
     }
 
-    private Page dictionary(PageHeader h, byte[] raw) throws IOException {
+    private Page dictionary(PageHeader h, byte[] raw, long footprint) throws IOException {
         if (!h.isSetDictionary_page_header()) {
             throw new CorruptPageException("a dictionary page without its header");
         }
@@ -112,10 +155,10 @@ final class PageSource implements AutoCloseable {
         byte[] data = Codecs.decompress(meta.getCodec(), raw, 0, raw.length, h.getUncompressed_page_size());
         int n = h.getDictionary_page_header().getNum_values();
         Dictionary d = Dictionary.decode(spec.type(), spec.typeLength(), data, 0, data.length, n);
-        return new Page(0, e, data, 0, 0, 0, d);
+        return new Page(0, e, data, 0, 0, 0, d, footprint);
     }
 
-    private Page v1(DataPageHeader h, byte[] raw, int full) throws IOException {
+    private Page v1(DataPageHeader h, byte[] raw, int full, long footprint) throws IOException {
         if (h == null) {
             throw new CorruptPageException("a data page without its header");
         }
@@ -131,10 +174,11 @@ final class PageSource implements AutoCloseable {
             levels = 4;
             values = 4 + len;
         }
-        return new Page(count(h.getNum_values()), h.getEncoding(), data, levels, values, data.length, null);
+        return new Page(count(h.getNum_values()), h.getEncoding(), data, levels, values, data.length, null,
+                footprint);
     }
 
-    private Page v2(DataPageHeaderV2 h, byte[] raw, int full) throws IOException {
+    private Page v2(DataPageHeaderV2 h, byte[] raw, int full, long footprint) throws IOException {
         if (h == null) {
             throw new CorruptPageException("a data page without its header");
         }
@@ -158,7 +202,8 @@ final class PageSource implements AutoCloseable {
             System.arraycopy(raw, dl, data, dl, full - dl);
         }
         int levels = spec.optional() ? 0 : dl;
-        return new Page(count(h.getNum_values()), h.getEncoding(), data, levels, dl, data.length, null);
+        return new Page(count(h.getNum_values()), h.getEncoding(), data, levels, dl, data.length, null,
+                footprint);
     }
 
     private static int count(int n) throws CorruptPageException {
@@ -171,6 +216,19 @@ final class PageSource implements AutoCloseable {
     @Override
     public void close() throws IOException {
         producer.cancel(true);
-        in.close();
+        try {
+            in.close(); // a producer inside a read (not interruptible) fails out of it
+        } finally {
+            try {
+                finished.await(); // then no page can be put after the ones given back here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (Object o; (o = pages.poll()) != null; ) {
+                if (o instanceof Page p) {
+                    done(p);
+                }
+            }
+        }
     }
 }

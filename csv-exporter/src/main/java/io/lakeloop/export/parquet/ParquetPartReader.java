@@ -38,12 +38,18 @@ public final class ParquetPartReader implements RowReader {
     private final UnaryOperator<InputStream> counted;
     private final RowAssembler assembler;
     private final ExecutorService executor;
+    private final PageBudget budget;
+    private final int index;
+    private final long largestPage = PageBudget.largestPage(Runtime.getRuntime().maxMemory());
     private final Rejections rejections = new Rejections();
     private long rowsIn;
 
     private ParquetPartReader(PartSource source, PartRef part, String name, RowRules rules, FileMetaData meta,
-                              List<ColumnSpec> specs, UnaryOperator<InputStream> counted, ExecutorService executor) {
+                              List<ColumnSpec> specs, UnaryOperator<InputStream> counted, ExecutorService executor,
+                              PageBudget budget, int index) {
         this.executor = executor;
+        this.budget = budget;
+        this.index = index;
         this.source = source;
         this.part = part;
         this.name = name;
@@ -61,10 +67,11 @@ public final class ParquetPartReader implements RowReader {
      * @param counted  wraps every ranged stream (byte counting)
      * @param executor where the column chunks are paged and decompressed (a thread per column; not queued);
      *                 {@code null} when the part is only inspected ({@code --dry-run})
+     * @param budget   the export's page memory; {@code index} is the part's number in output order
      */
     public static ParquetPartReader open(PartSource source, PartRef part, RowRules rules,
-                                         UnaryOperator<InputStream> counted, ExecutorService executor)
-            throws IOException {
+                                         UnaryOperator<InputStream> counted, ExecutorService executor,
+                                         PageBudget budget, int index) throws IOException {
         String name = source.nameOf(part);
         FileMetaData meta = ParquetFooter.read(source, part, name, counted);
         List<ColumnSpec> specs = ColumnSpec.plan(meta.getSchema(), rules.requiredInput(), name);
@@ -78,7 +85,7 @@ public final class ParquetPartReader implements RowReader {
                 }
             }
         }
-        return new ParquetPartReader(source, part, name, rules, meta, specs, counted, executor);
+        return new ParquetPartReader(source, part, name, rules, meta, specs, counted, executor, budget, index);
     }
 
     private static ColumnChunk chunk(RowGroup rg, ColumnSpec s, String name) throws PartFormatException {
@@ -146,7 +153,9 @@ public final class ParquetPartReader implements RowReader {
     /** Reads every row group, one after the other. */
     @Override
     public void readRows(RowSink sink) throws IOException, InterruptedException {
-        java.util.Objects.requireNonNull(executor, "opened for inspection only");
+        if (executor == null || budget == null) {
+            throw new IllegalStateException("opened for inspection only");
+        }
         int g = 0;
         for (RowGroup rg : meta.getRow_groups()) {
             readGroup(rg, g++, sink);
@@ -170,7 +179,8 @@ public final class ParquetPartReader implements RowReader {
                             + " lies outside the file (" + start + "+" + len + " of " + part.size() + " bytes)");
                 }
                 InputStream chunk = counted.apply(source.openRange(part, start, len));
-                cursors.add(new ColumnCursor(s, new PageSource(s, cm, chunk, executor)));
+                cursors.add(new ColumnCursor(s, new PageSource(s, cm, chunk, executor, budget.holder(index),
+                        largestPage)));
             }
             long rows = rg.getNum_rows();
             Values.Cell[] cells = assembler.cells();
