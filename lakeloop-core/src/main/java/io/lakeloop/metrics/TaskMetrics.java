@@ -2,6 +2,7 @@ package io.lakeloop.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * kebab-case name, three ways:
  * <ol>
  *   <li>JMX, through Kafka's {@link JmxReporter}: {@code <domain>:type=<group>,<tag>=<value>…} (scrape it with the
- *       Prometheus JMX exporter);</li>
+ *       Prometheus JMX exporter); a task restarted in the same JVM before its old instance stopped keeps the name
+ *       ({@link OwnedJmxReporter});</li>
  *   <li>Connect's plugin metrics (KIP-877) on Connect 4.1+, so every reporter the worker is configured with sees them
  *       ({@code type=plugins} with the runtime's connector and task tags); skipped, with no error, on older runtimes;</li>
  *   <li>a {@link MetricsLogLine} at INFO every {@code logInterval} and when closed: on MSK Connect, which has neither
@@ -64,12 +66,11 @@ public final class TaskMetrics implements AutoCloseable {
     private TaskMetrics(Builder b) {
         this.domain = b.domain;
         this.group = b.group;
-        this.tags = Map.copyOf(b.tags);
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags)); // the log line keeps their order
         this.log = b.logger;
-        JmxReporter jmx = new JmxReporter();
         // the library's own "count of metrics" would be one MBean shared (and fought over) by every task
-        jmx.configure(Map.of(JmxReporter.EXCLUDE_CONFIG, ".*:type=kafka-metrics-count.*"));
-        List<MetricsReporter> reporters = new ArrayList<>(List.of(jmx));
+        List<MetricsReporter> reporters = new ArrayList<>(List.of(new OwnedJmxReporter(jmxName(),
+                Map.of(JmxReporter.EXCLUDE_CONFIG, ".*:type=kafka-metrics-count.*"))));
         this.pluginMetrics = PluginMetricsReporter.forContext(b.context, group, b.tags.keySet());
         pluginMetrics.ifPresent(reporters::add);
         this.metrics = new Metrics(new MetricConfig(), reporters, b.time, new KafkaMetricsContext(domain));
