@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,7 @@ public final class TaskMetrics implements AutoCloseable {
     private final ScheduledExecutorService logSchedule;
     private final Optional<PluginMetricsReporter> pluginMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<MetricSpec> specs = new CopyOnWriteArrayList<>();
 
     private TaskMetrics(Builder b) {
         this.domain = b.domain;
@@ -91,6 +93,7 @@ public final class TaskMetrics implements AutoCloseable {
      */
     public Sensor counter(String name, String description) {
         Sensor sensor = metrics.sensor(group + "." + checked(name));
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.COUNTER, description));
         sensor.add(new Meter(metricName(name + "-rate", description + " (per second)"),
                 metricName(name + "-total", description + " (total)")));
         return sensor;
@@ -102,6 +105,7 @@ public final class TaskMetrics implements AutoCloseable {
      */
     public Sensor latency(String name, String description, double maxMs) {
         Sensor sensor = metrics.sensor(group + "." + checked(name));
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.LATENCY, description));
         sensor.add(metricName(name + "-avg", description + " (average, ms)"), new Avg());
         sensor.add(metricName(name + "-max", description + " (maximum, ms)"), new Max());
         sensor.add(new Percentiles(PERCENTILE_BYTES, maxMs, BucketSizing.LINEAR,
@@ -115,6 +119,17 @@ public final class TaskMetrics implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Gauge<Number> gauge = (config, now) -> value.get();
         metrics.addMetric(metricName(checked(name), description), gauge);
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.GAUGE, description));
+    }
+
+    /** What was registered, in order: the source of the metrics tables in the docs and of dashboard checks. */
+    public List<MetricSpec> specs() {
+        return List.copyOf(specs);
+    }
+
+    /** The metric group (the JMX {@code type}). */
+    public String group() {
+        return group;
     }
 
     /** The current value of one of this task's metrics (tests and benchmarks), NaN when it has no sample yet. */
