@@ -97,9 +97,9 @@ public final class BrokerBench {
             BrokerBench bench = new BrokerBench(broker);
             List<Contender> contenders = contenders();
             for (Payloads.Shape shape : Payloads.Shape.values()) {
-                String[] warm = {bench.input(shape, events / 5, false), bench.input(shape, events / 5, true)};
+                String[] warm = {bench.input(shape, events / 2, false), bench.input(shape, events / 2, true)};
                 for (Contender c : contenders) {
-                    bench.run(c, shape, warm[c.unkeyedInput() ? 1 : 0], events / 5);
+                    bench.run(c, shape, warm[c.unkeyedInput() ? 1 : 0], events / 2);
                 }
             }
             System.out.println("warm-up done");
