@@ -5,6 +5,7 @@
 # (java -Xmx256m -jar), interleaved on the same files in the same run. Prints wall time, CPU time (user+sys), max RSS,
 # and the exporter's heap (GC log), plus the fixed cost of both on one small part.
 # Usage: bench/csv-exporter-bench/run-parquet.sh [work-dir] [rounds] [compression: snappy|zstd|gzip|uncompressed]
+#        XMX=512m: the exporter's heap (default 256m); SKIP_FIXED=1 skips the one-part rounds.
 # Optional: the parquet-java probe (see parquet-java-probe/pom.xml) adds its fixed cost beside ours.
 # Needs: ./mvnw -pl csv-exporter -am verify (or package; csv-exporter/target/csv-exporter.jar, and duckdb_jdbc in
 #        ~/.m2, which the exporter's tests resolve), /usr/bin/time.
@@ -56,12 +57,12 @@ timed() { # label, command...: wall s, CPU s (user+sys), max RSS MiB
   read -r wall user sys rss < "$f"
   echo "$1 $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $((rss / 1024))"
 }
-echo "== $ROUNDS rounds, interleaved: DuckDB vs exporter (-Xmx256m), same files, output to local CSV"
+echo "== $ROUNDS rounds, interleaved: DuckDB vs exporter (-Xmx${XMX:-256m}), same files, output to local CSV"
 for r in $(seq "$ROUNDS"); do
   rm -f "$WORK/duck.csv" "$WORK/exp.csv" "$WORK/exp.csv.report.json"
   read -r _ dw dc dr < <(timed duck java -cp "$WORK/classes:$DUCK" DuckDbTool "COPY (SELECT USER_ID, ITEM_ID, TIMESTAMP FROM read_parquet('$T/*.parquet'))
       TO '$WORK/duck.csv' (HEADER)")
-  read -r _ ew ec er < <(timed exporter java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+  read -r _ ew ec er < <(timed exporter java -Xmx"${XMX:-256m}" -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
       --source "$T" --output "$WORK/exp.csv" --no-progress)
   heap=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | sed 's/->//; s/M//' | sort -n | tail -1 || true)
   used=$(grep -o '[0-9]*M->' "$WORK/gc.log" | sed 's/M->//' | sort -n | tail -1 || true)
@@ -72,6 +73,7 @@ for r in $(seq "$ROUNDS"); do
        " CPU ratio duckdb/exporter $(awk -v d="$dc" -v e="$ec" 'BEGIN { printf "%.2f", d / e }')  load $(cut -d' ' -f1 /proc/loadavg)"
   [ "$dl" = "$el" ] || echo "  LINE COUNTS DIFFER"
 done
+[ "${SKIP_FIXED:-0}" = "1" ] && exit 0
 echo "== fixed cost: one part of 10,000 rows (JVM start-up included for both)"
 for r in 1 2 3; do
   rm -f "$WORK/one.csv" "$WORK/one.csv.report.json" "$WORK/duck-one.csv"
