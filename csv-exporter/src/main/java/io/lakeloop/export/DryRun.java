@@ -1,18 +1,17 @@
 package io.lakeloop.export;
 
-import io.lakeloop.export.rows.Decompression;
-import io.lakeloop.export.rows.PartReader;
+import io.lakeloop.export.parquet.ParquetPartReader;
+import io.lakeloop.export.rows.RowReader;
 import io.lakeloop.export.rows.RowRules;
 import io.lakeloop.export.source.LocalPartSource;
 import io.lakeloop.export.source.PartRef;
 import io.lakeloop.export.source.PartSource;
 import io.lakeloop.export.source.S3PartSource;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -24,7 +23,7 @@ final class DryRun {
 
     /** One listed object: skipped as a marker, or read: compression, format, header, and what is wrong with it. */
     record Part(String name, long size, boolean skipped, String compression, String format, List<String> header,
-                String problem) {
+                List<String> columns, String problem) {
     }
 
     /** The plan: every listed object, and the problems that would fail the export (empty when it would run). */
@@ -38,7 +37,7 @@ final class DryRun {
     }
 
     static Plan inspect(ExportRequest request, S3Client s3) throws ExportException {
-        RowRules rules = new RowRules(request.columns(), request.timestampUnit(), request.clock(), request.dedupe());
+        RowRules rules = request.rules();
         PartSource source = request.source().isS3()
                 ? new S3PartSource(Objects.requireNonNull(s3, "s3"), request.source().bucket(), request.source().key())
                 : new LocalPartSource(request.source().path());
@@ -52,16 +51,25 @@ final class DryRun {
         List<String> problems = new ArrayList<>();
         List<String> reference = null;
         String referenceName = null;
+        String format = null;
+        String formatName = null;
         for (PartRef ref : listed) {
             String name = source.nameOf(ref);
             if (ref.isMarker()) {
-                parts.add(new Part(name, ref.size(), true, null, null, List.of(), null));
+                parts.add(new Part(name, ref.size(), true, null, null, List.of(), List.of(), null));
                 continue;
             }
             Part p = inspect(source, ref, rules, name);
             parts.add(p);
+            if (p.problem() == null && format == null) {
+                format = p.format();
+                formatName = name;
+            }
             if (p.problem() != null) {
-                problems.add(name + ": " + p.problem());
+                problems.add(p.problem().startsWith(name) ? p.problem() : name + ": " + p.problem());
+            } else if (format != null && !CsvConcatenator.compatible(format, p.format())) {
+                problems.add("mixed formats in one table: " + name + " is " + p.format() + " but " + formatName
+                        + " is " + format + "; export them separately");
             } else if (!p.header().isEmpty()) {
                 if (reference == null) {
                     reference = p.header();
@@ -79,17 +87,16 @@ final class DryRun {
     }
 
     private static Part inspect(PartSource source, PartRef ref, RowRules rules, String name) {
-        try (InputStream raw = new BufferedInputStream(source.open(ref), 64 * 1024)) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            try (InputStream data = Decompression.open(raw)) {
-                PartReader reader = PartReader.open(data, rules, name);
-                String format = reader.getClass().getSimpleName().startsWith("Json") ? "json-lines" : "csv";
-                return new Part(name, ref.size(), false, gzip ? "gzip" : "none", format, reader.header(), null);
+        try (PartOpener.Opened opened = PartOpener.open(source, ref, rules, null, new LongAdder())) {
+            RowReader reader = opened.reader();
+            if (reader instanceof ParquetPartReader p) {
+                return new Part(name, ref.size(), false, p.compression(), reader.format(), List.of(), p.columns(),
+                        null);
             }
-        } catch (IOException | RuntimeException e) {
-            return new Part(name, ref.size(), false, null, null, List.of(),
+            return new Part(name, ref.size(), false, opened.kind().label(), reader.format(), reader.header(),
+                    reader.header(), null);
+        } catch (Exception e) {
+            return new Part(name, ref.size(), false, null, null, List.of(), List.of(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

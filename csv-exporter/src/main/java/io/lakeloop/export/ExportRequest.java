@@ -3,6 +3,8 @@ package io.lakeloop.export;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.event.TimestampUnit;
 import io.lakeloop.export.rows.Dedupe;
+import io.lakeloop.export.rows.RowRules;
+import io.lakeloop.export.rows.TextOptions;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
@@ -40,7 +42,8 @@ public record ExportRequest(
         S3Client s3,
         ImportJobRequest importJob,
         Clock clock,
-        double maxRejectedRatio) {
+        double maxRejectedRatio,
+        TextOptions text) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     public static final int DEFAULT_DEDUPE_HEAP_KEYS = 1 << 20;
@@ -63,6 +66,7 @@ public record ExportRequest(
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(personalizeAws, "personalizeAws");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(text, "text");
         if (!(maxRejectedRatio >= 0 && maxRejectedRatio <= 1)) {
             throw new IllegalArgumentException("the largest share of rejected rows must be between 0 and 1, not "
                     + maxRejectedRatio);
@@ -78,6 +82,11 @@ public record ExportRequest(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** What every row must satisfy and how parts are split, for this request. */
+    public RowRules rules() {
+        return new RowRules(columns, timestampUnit, clock, dedupe, text);
     }
 
     /** Where the report goes: {@code <output>.report.json}. */
@@ -107,6 +116,7 @@ public record ExportRequest(
         private ImportJobRequest importJob;
         private Clock clock = Clock.systemUTC();
         private double maxRejectedRatio = DEFAULT_MAX_REJECTED_RATIO;
+        private TextOptions text = TextOptions.DETECT;
 
         public Builder source(String location) {
             return source(Location.parse(location));
@@ -214,6 +224,12 @@ public record ExportRequest(
             return this;
         }
 
+        /** How text parts are split: delimiter (or detected), escape, the table's columns for parts without a header. */
+        public Builder text(TextOptions value) {
+            this.text = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -232,7 +248,7 @@ public record ExportRequest(
                     window > 0 ? window : t + 2, exactDistinctLimit, dedupeHeapKeys, spillDir, s3PartSize,
                     s3Uploaders, aws == null ? AwsSettings.fromEnvironment("S3") : aws,
                     personalizeAws == null ? AwsSettings.fromEnvironment("PERSONALIZE") : personalizeAws, s3, importJob, clock,
-                    maxRejectedRatio);
+                    maxRejectedRatio, text);
         }
     }
 }

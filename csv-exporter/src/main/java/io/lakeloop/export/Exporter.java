@@ -86,7 +86,7 @@ public final class Exporter {
                                        UnaryOperator<PartSource> sources) throws ExportException, InterruptedException {
         Instant started = request.clock().instant();
         long t0 = System.nanoTime();
-        RowRules rules = new RowRules(request.columns(), request.timestampUnit(), request.clock(), request.dedupe());
+        RowRules rules = request.rules();
         PartSource source = sources.apply(request.source().isS3()
                 ? new S3PartSource(s3, request.source().bucket(), request.source().key())
                 : new LocalPartSource(request.source().path()));

@@ -140,6 +140,11 @@ class ExportFaultsIT {
         }
 
         @Override
+        public InputStream openRange(PartRef part, long offset, long length) throws IOException {
+            return delegate.openRange(part, offset, length);
+        }
+
+        @Override
         public String describe() {
             return delegate.describe();
         }

@@ -39,6 +39,11 @@ public final class JsonLinesPartReader extends PartReader {
     }
 
     @Override
+    public String format() {
+        return "json-lines";
+    }
+
+    @Override
     public void readRows(RowSink sink) throws IOException, InterruptedException {
         StringBuilder sb = new StringBuilder(128);
         while (true) {

@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * surrogate is not encodable — nothing above U+10FFFF) and no NUL character. ASCII rows without NUL, the usual case,
  * are checked eight bytes at a time.
  */
-final class TextCheck {
+public final class TextCheck {
 
     static final String INVALID_UTF8 = "INVALID_UTF8";
     static final String NUL_CHARACTER = "NUL_CHARACTER";
@@ -22,7 +22,7 @@ final class TextCheck {
     }
 
     /** @return null when the bytes are clean text, else {@link #INVALID_UTF8} or {@link #NUL_CHARACTER} */
-    static String check(byte[] b, int off, int len) {
+    public static String check(byte[] b, int off, int len) {
         int p = off;
         int end = off + len;
         while (p + 8 <= end) {
