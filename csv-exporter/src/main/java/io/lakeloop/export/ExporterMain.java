@@ -3,6 +3,7 @@ package io.lakeloop.export;
 import io.lakeloop.BuildVersionProvider;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.aws.CredentialsMode;
+import io.lakeloop.config.DurationConverter;
 import io.lakeloop.event.RecordValues;
 import io.lakeloop.event.TimestampUnit;
 import io.lakeloop.export.report.ValidationReport;
@@ -142,10 +143,13 @@ public final class ExporterMain implements Callable<Integer> {
     String importMode;
     @Option(names = "--no-wait", description = "Start the import job and return without waiting for it")
     boolean noWait;
-    @Option(names = "--import-timeout", defaultValue = "PT3H", description = "Longest wait for the job (default: ${DEFAULT-VALUE})")
+    @Option(names = "--import-timeout", defaultValue = "3h", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Longest wait for the job: 90s, 30m, 3h, 2d or ISO-8601 PT3H (default: ${DEFAULT-VALUE})")
     Duration importTimeout;
-    @Option(names = "--import-poll-interval", defaultValue = "PT30S",
-            description = "Time between two job status polls (default: ${DEFAULT-VALUE})")
+    @Option(names = "--import-poll-interval", defaultValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Time between two job status polls, like --import-timeout (default: ${DEFAULT-VALUE})")
     Duration importPollInterval;
 
     private final PrintStream out;
@@ -173,6 +177,7 @@ public final class ExporterMain implements Callable<Integer> {
         cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Duration.class, new DurationConverter());
         return cl.execute(args);
     }
 

@@ -2,6 +2,7 @@ package io.lakeloop.cli;
 
 import io.lakeloop.event.RecordValues;
 import java.nio.file.Path;
+import io.lakeloop.config.DurationConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the configurations (secrets masked) instead of deploying.")
     boolean dryRun;
 
-    @Option(names = "--timeout", description = "Longest wait for each connector to run (default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofMinutes(2);
+    @Option(names = "--timeout", defaultValue = "2m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest wait for each connector to run: 90s, 5m, 1h or ISO-8601 PT2M "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Spec
     CommandSpec spec;
