@@ -12,6 +12,7 @@ import io.lakeloop.export.rows.TextOptions;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
+import io.lakeloop.terminal.Terminal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,8 @@ public final class ExporterMain implements Callable<Integer> {
     boolean strict;
     @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
     boolean json;
-    @Option(names = "--no-progress", description = "No progress output on stderr")
+    @Option(names = "--no-progress", description = "No progress output on stderr (a bar when stderr is a terminal, "
+            + "else a line every 10 s; TERM=dumb: lines)")
     boolean noProgress;
     @Option(names = "--verbose", description = "Log at INFO (no ids or values are ever logged above DEBUG)")
     boolean verbose;
@@ -168,7 +170,7 @@ public final class ExporterMain implements Callable<Integer> {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "csv-exporter-log4j2.xml");
         }
-        System.exit(execute(args, System.out, System.err, System.getenv(), System.console() != null));
+        System.exit(execute(args, System.out, System.err, System.getenv(), Terminal.stderrIsTerminal(System.getenv())));
     }
 
     /** Runs the command and returns its exit code (what {@link #main} exits with). */
