@@ -1,8 +1,8 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.config.DurationConverter;
 import io.lakeloop.event.RecordValues;
 import java.nio.file.Path;
-import io.lakeloop.config.DurationConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
