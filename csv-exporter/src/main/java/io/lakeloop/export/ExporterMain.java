@@ -175,11 +175,21 @@ public final class ExporterMain implements Callable<Integer> {
 
     /** Runs the command and returns its exit code (what {@link #main} exits with). */
     static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
-        CommandLine cl = new CommandLine(new ExporterMain(out, err, env, terminal));
+        ExporterMain main = new ExporterMain(out, err, env, terminal);
+        CommandLine cl = new CommandLine(main);
         cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(Duration.class, new DurationConverter());
+        // with --json, a usage error picocli finds (unknown option, bad value) is the one USAGE object too
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            if (!List.of(arguments).contains("--json")) {
+                return standard.handleParseException(e, arguments);
+            }
+            main.json = true;
+            return main.usage(e.getMessage());
+        });
         return cl.execute(args);
     }
 

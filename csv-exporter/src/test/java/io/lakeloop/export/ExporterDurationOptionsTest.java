@@ -2,7 +2,9 @@ package io.lakeloop.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeloop.config.Durations;
+import io.lakeloop.event.RecordValues;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +69,24 @@ class ExporterDurationOptionsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid value for option '--import-timeout': "
                 + "'3 hours' is not a duration.");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void withJsonABadDurationOrAnyUsageErrorIsTheOneUsageObject() throws Exception {
+        assertThat(run("--json", "--source", dir.toString(), "--output", "x.csv", "--import-timeout", "5x"))
+                .isEqualTo(2);
+        JsonNode o = RecordValues.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(o.get("status").asText()).isEqualTo("USAGE");
+        assertThat(o.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(o.get("error").asText()).isEqualTo("Invalid value for option '--import-timeout': '5x' has an "
+                + "unknown unit 'x'. A duration is " + Durations.FORMS + ".");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        out.reset();
+        assertThat(run("--source", dir.toString(), "--output", "x.csv", "--bogus", "--json")).isEqualTo(2);
+        JsonNode unknown = RecordValues.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(unknown.get("status").asText()).isEqualTo("USAGE");
+        assertThat(unknown.get("error").asText()).contains("--bogus");
     }
 
     @Test
