@@ -103,7 +103,8 @@ public final class CollatorMeters implements AutoCloseable {
 
     private void state(Supplier<KafkaStreams.State> state) {
         for (KafkaStreams.State s : KafkaStreams.State.values()) {
-            Gauge.builder(STATE, state, current -> current.get() == s ? 1 : 0)
+            // strongly: a gauge holds its object weakly, and nothing else holds this supplier (NaN after a GC)
+            Gauge.builder(STATE, state, current -> current.get() == s ? 1 : 0).strongReference(true)
                     .description("1 for the Kafka Streams state this instance is in, 0 for the others.")
                     .tag(STATE_TAG, s.name()).register(registry);
         }
