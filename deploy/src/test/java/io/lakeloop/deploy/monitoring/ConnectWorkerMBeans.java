@@ -28,17 +28,21 @@ final class ConnectWorkerMBeans implements AutoCloseable {
     private static final Set<String> STRING_VALUED = Set.of("status", "connector-class", "connector-type",
             "connector-version", "leader-name");
 
+    private static final List<String> TAG_ORDER = List.of("connector", "task", "client-id", "topic", "partition");
+
     private final List<Metrics> registries;
 
     private ConnectWorkerMBeans(List<Metrics> registries) {
         this.registries = registries;
     }
 
-    /** Registers them for one task ({@code connector}, task 0) whose consumer reads {@code topic} partition 0. */
+    /**
+     * Registers them for one task ({@code connector}, task 0) whose consumer reads {@code topic} partition 0 (its
+     * dots as underscores in the tag, as the consumer writes it).
+     */
     static ConnectWorkerMBeans register(String connector, String topic) {
         Map<String, String> values = Map.of("connector", connector, "task", "0",
-                "client-id", "connector-consumer-" + connector + "-0", "topic", topic, "partition", "0",
-                "transform", "route", "predicate", "is-tombstone");
+                "client-id", "connector-consumer-" + connector + "-0", "topic", topic.replace('.', '_'), "partition", "0");
         Metrics connect = metrics("kafka.connect");
         new ConnectMetricsRegistry().getAllTemplates().forEach(t -> add(connect, t, values));
         Metrics consumer = metrics("kafka.consumer");
@@ -54,10 +58,11 @@ final class ConnectWorkerMBeans implements AutoCloseable {
     }
 
     private static void add(Metrics metrics, MetricNameTemplate template, Map<String, String> values) {
+        // in the order the runtime adds them (a template's own tag set has no order): Connect's groups connector then
+        // task (ConnectMetrics.group), a consumer's client-id then topic then partition (FetchMetricsManager)
         Map<String, String> tags = new LinkedHashMap<>();
-        for (String key : template.tags()) {
-            tags.put(key, values.getOrDefault(key, "x"));
-        }
+        TAG_ORDER.stream().filter(template.tags()::contains).forEach(k -> tags.put(k, values.get(k)));
+        template.tags().stream().filter(k -> !tags.containsKey(k)).sorted().forEach(k -> tags.put(k, "x"));
         MetricName name = metrics.metricInstance(template, tags);
         if (STRING_VALUED.contains(template.name())) {
             metrics.addMetric(name, (Gauge<String>) (config, now) -> "running");
