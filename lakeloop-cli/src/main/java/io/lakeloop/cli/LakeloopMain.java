@@ -1,7 +1,9 @@
 package io.lakeloop.cli;
 
 import io.lakeloop.BuildVersionProvider;
+import io.lakeloop.config.DurationConverter;
 import java.io.PrintWriter;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,13 @@ public final class LakeloopMain {
 
     /** Runs the command line and returns the exit code (used by tests that run the CLI in-JVM). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with Lakeloop's converters and error handling, not yet run (tests give it their writers). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(LakeloopMain.class);
+        cli.registerConverter(Duration.class, new DurationConverter());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof StackException || e instanceof IllegalArgumentException) {
@@ -36,7 +44,7 @@ public final class LakeloopMain {
             err.flush();
             return 1;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     static Console console(CommandSpec spec) {
