@@ -2,8 +2,12 @@ package io.lakeloop.cli;
 
 import io.lakeloop.BuildVersionProvider;
 import io.lakeloop.config.DurationConverter;
+import io.lakeloop.event.RecordValues;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {UpCommand.class, DownCommand.class, DemoCommand.class, ExportCommand.class,
                 CollateCommand.class, EmulatorCommand.class, DeployCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class LakeloopMain {
+
+    /** Exit code of a usage error (picocli's for invalid input). */
+    static final int USAGE = 2;
 
     private LakeloopMain() {
     }
@@ -34,6 +41,21 @@ public final class LakeloopMain {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(LakeloopMain.class);
         cli.registerConverter(Duration.class, new DurationConverter());
+        // with --json, a usage error (unknown option, bad value) is one object on stdout too, as the exporter's
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            if (!List.of(arguments).contains("--json")) {
+                return standard.handleParseException(e, arguments);
+            }
+            Map<String, Object> usage = new LinkedHashMap<>();
+            usage.put("status", "USAGE");
+            usage.put("exitCode", USAGE);
+            usage.put("error", e.getMessage());
+            PrintWriter out = e.getCommandLine().getOut();
+            out.println(RecordValues.JSON.valueToTree(usage).toString());
+            out.flush();
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof StackException || e instanceof IllegalArgumentException) {

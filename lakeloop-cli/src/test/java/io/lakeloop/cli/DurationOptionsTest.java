@@ -2,7 +2,9 @@ package io.lakeloop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeloop.config.Durations;
+import io.lakeloop.event.RecordValues;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Every duration option of every {@code lakeloop} command reads 90s / 3h / 2d beside ISO-8601, and says so. */
+/**
+ * Every duration option of every {@code lakeloop} command reads 90s / 3h / 2d beside ISO-8601, and says so; with
+ * {@code --json} a usage error is one object on stdout.
+ */
 class DurationOptionsTest {
 
     /** Every (command, option) pair whose type is a Duration, found by walking the command tree. */
@@ -66,6 +71,34 @@ class DurationOptionsTest {
                 assertThat(err.toString()).as("%s %s %s", o[0], o[1], bad)
                         .contains("Invalid value for option '" + o[1] + "': '" + bad + "' ")
                         .contains("A duration is " + Durations.FORMS + ".");
+            }
+        }
+    }
+
+    @Test
+    void withJsonAUsageErrorIsOneUsageObjectOnStdout() throws Exception {
+        for (List<String> args : List.of(List.of("deploy", "--json", "--timeout", "5x"),
+                List.of("status", "--kafka-port", "none", "--json"), List.of("demo", "--json", "--bogus"))) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = LakeloopMain.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+
+            assertThat(cli.execute(args.toArray(String[]::new))).as("%s", args).isEqualTo(2);
+            JsonNode json = RecordValues.JSON.readTree(out.toString());
+            List<String> fields = new ArrayList<>();
+            json.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("status", "exitCode", "error");
+            assertThat(json.get("status").asText()).isEqualTo("USAGE");
+            assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+            assertThat(err.toString()).as("%s", args).isEmpty();
+            if (args.get(0).equals("deploy")) {
+                assertThat(json.get("error").asText()).isEqualTo("Invalid value for option '--timeout': '5x' has an "
+                        + "unknown unit 'x'. A duration is " + Durations.FORMS + ".");
+            } else {
+                assertThat(json.get("error").asText()).contains(args.get(0).equals("status") ? "--kafka-port"
+                        : "--bogus");
             }
         }
     }
