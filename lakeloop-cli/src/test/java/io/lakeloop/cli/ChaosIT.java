@@ -90,6 +90,31 @@ class ChaosIT {
                 .isEqualTo(report.path("stages").path("personalize").path("duplicates").asLong());
     }
 
+    /**
+     * The harness itself stopped (Ctrl-C / SIGTERM) in the middle of a fault, with s3proxy down and the producer
+     * producing: its shutdown hook stops every process it started, a restart the scenario had under way included.
+     */
+    @Test
+    void stoppingTheDemoMidFaultLeavesNoProcessBehind() throws Exception {
+        List<String> args = new ArrayList<>(List.of("demo", "--rate", "50", "--chaos", "s3-outage"));
+        args.addAll(stackOptions);
+        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", args)) {
+            cli.awaitStderr("Chaos: S3 is down", Duration.ofMinutes(5));
+            java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
+            for (String service : StackShape.recordedServices(data.resolve("run"))) {
+                PidFile.read(data.resolve("run"), service).ifPresent(f -> pids.put(service, f.pid()));
+            }
+            assertThat(pids).containsKeys("broker", "connect", "collator", "emulator").doesNotContainKey("s3proxy");
+
+            cli.process().destroy();
+
+            assertThat(cli.waitFor(Duration.ofMinutes(3))).isEqualTo(143);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> pids.forEach((service, pid) ->
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as(service)
+                            .isNotEqualTo(java.util.Optional.of(true))));
+        }
+    }
+
     /** Whatever the run did, {@code down} finds nothing left running, and every port is free again. */
     @AfterEach
     void nothingOutlivesTheTest() {

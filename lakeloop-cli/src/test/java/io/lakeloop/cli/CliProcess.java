@@ -89,6 +89,16 @@ final class CliProcess implements AutoCloseable {
         });
     }
 
+    void awaitStderr(String text, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive() && !stderr().contains(text)) {
+                throw new AssertionError("The CLI exited with " + process.exitValue() + " before printing '" + text
+                        + "'; stderr:\n" + stderr());
+            }
+            return stderr().contains(text);
+        });
+    }
+
     Process process() {
         return process;
     }
