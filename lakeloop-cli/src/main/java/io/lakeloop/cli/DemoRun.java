@@ -197,6 +197,11 @@ final class DemoRun {
                 console.progress("Produced %d records to %s", producer.acked(), Topics.INTERACTIONS);
             }
             boolean flowed = awaitFlow(observer, load);
+            if (observer.personalizeUnread() > 0) {
+                console.progress("WARNING: the emulator dropped %d accepted events (its memory bound) before the demo "
+                        + "could read them: the Personalize stage cannot be checked exactly", observer.personalizeUnread());
+                chaosReport.put("personalizeEventsUnreadByTheDemo", observer.personalizeUnread());
+            }
             LoadReport figures = load == null ? null
                     : load.report(options.offeredRate(), EmulatorProcess.EVENTS_QUOTA_PER_SECOND);
             if (plan != null) {

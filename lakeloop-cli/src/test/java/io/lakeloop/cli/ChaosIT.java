@@ -65,16 +65,17 @@ class ChaosIT {
         JsonNode load = report.path("load");
         JsonNode slots = load.path("slots");
         assertThat(slots).extracting(s -> s.path("scenario").asText())
-                .containsExactly("baseline", "kill-connect-worker", "s3-outage", "personalize-outage");
+                .containsExactly("warm-up", "baseline", "kill-connect-worker", "s3-outage", "personalize-outage");
         slots.forEach(slot -> assertThat(slot.path("eventsProduced").asLong())
                 .as("the producer kept producing through %s", slot.path("scenario")).isPositive());
-        JsonNode kill = slots.get(1).path("fault");
+        JsonNode kill = slots.get(2).path("fault");
         assertThat(kill.path("worker").asText()).startsWith("connect");
         assertThat(kill.path("tasksOnIt").asInt()).isPositive();
         assertThat(kill.path("tasksMovedToSurvivorsSeconds").isNumber()).as("tasks moved: %s", kill).isTrue();
         assertThat(kill.path("restartedAndRebalancedSeconds").isNumber()).as("worker back: %s", kill).isTrue();
-        assertThat(slots.get(2).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
-        assertThat(slots.get(3).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
+        assertThat(slots.get(3).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(slots.get(4).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
+        assertThat(report.path("chaos").has("personalizeEventsUnreadByTheDemo")).isFalse();
         assertThat(report.path("chaos").path("emulatorStats").path("injectedFaults").path("OUTAGE_REFUSED").asLong())
                 .isEqualTo(1);
 

@@ -39,7 +39,7 @@ class DemoIT {
         assertReconciled(report);
         JsonNode chaos = report.path("chaos");
         assertThat(chaos.path("connectWorkers").asInt()).isEqualTo(3);
-        JsonNode kill = report.path("load").path("slots").get(1);
+        JsonNode kill = report.path("load").path("slots").get(2);
         assertThat(kill.path("scenario").asText()).isEqualTo("kill-connect-worker");
         assertThat(kill.path("fault").path("worker").asText()).as("%s", kill).startsWith("connect");
         assertThat(kill.path("fault").path("tasksOnIt").asLong()).as("%s", kill).isPositive();

@@ -19,7 +19,9 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
 
     public static final String ALL = "all";
     public static final String DEFAULT = "personalize-throttle,kill-connect-worker";
-    /** Fault-free production before the first fault: the run's baseline. */
+    /** Production while the services warm up (JIT, connections, first rebalances): figures of its own, no target. */
+    public static final Duration WARM_UP = Duration.ofSeconds(20);
+    /** Fault-free production after the warm-up and before the first fault: the run's baseline. */
     public static final Duration BASELINE = Duration.ofSeconds(20);
     /** Production after the last fault has drained. */
     public static final Duration TAIL = Duration.ofSeconds(10);
@@ -66,9 +68,9 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
         return steps.stream().mapToInt(Scenario::collators).max().orElse(1);
     }
 
-    /** How long the demo plans to produce: baseline, every slot, tail. */
+    /** How long the demo plans to produce: warm-up, baseline, every slot, tail. */
     public Duration plannedLength() {
-        Duration total = BASELINE.plus(TAIL);
+        Duration total = WARM_UP.plus(BASELINE).plus(TAIL);
         for (Scenario step : steps) {
             total = total.plus(step.plannedSlot());
         }

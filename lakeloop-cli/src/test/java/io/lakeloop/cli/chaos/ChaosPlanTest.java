@@ -30,7 +30,8 @@ class ChaosPlanTest {
         assertThat(plan.collators()).isEqualTo(2);
         Duration slots = List.of(Scenario.values()).stream().map(Scenario::plannedSlot)
                 .reduce(Duration.ZERO, Duration::plus);
-        assertThat(plan.plannedLength()).isEqualTo(ChaosPlan.BASELINE.plus(slots).plus(ChaosPlan.TAIL));
+        assertThat(plan.plannedLength())
+                .isEqualTo(ChaosPlan.WARM_UP.plus(ChaosPlan.BASELINE).plus(slots).plus(ChaosPlan.TAIL));
     }
 
     @Test
