@@ -51,6 +51,7 @@ final class DemoRun {
         this.options = Objects.requireNonNull(options, "options");
         this.scale = Objects.requireNonNull(scale, "scale");
         this.console = Objects.requireNonNull(console, "console");
+        options.validate();
         this.plan = options.chaosPlan();
     }
 
