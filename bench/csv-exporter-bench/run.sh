@@ -3,7 +3,8 @@
 #  (a) the physical limit, zcat of the same parts to a file, and (b) the seed's Glue approach (glue_port.py)
 #  against the same s3proxy; plus peak heap and RSS of the exporter at -Xmx128m on the large input.
 # Usage: bench/csv-exporter-bench/run.sh [work-dir] [local-parts] [s3-parts] [rows-per-part] [rounds]
-#        LOCAL_ROUNDS=0 skips the local comparison (e.g. to rerun only the S3 one).
+#        LOCAL_ROUNDS=0 skips the local comparison (e.g. to rerun only the S3 one); S3_ROUNDS=0 skips the S3 one.
+#        BASELINE_JAR=<an earlier csv-exporter.jar> adds it to the local rounds, side by side (did a change cost?).
 # Needs: ./mvnw -pl csv-exporter -am package (target/csv-exporter.jar), python3 with boto3, zcat, /usr/bin/time.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -45,7 +46,17 @@ for r in $(seq "$LOCAL_ROUNDS"); do
        " ratio $(awk -v z="$z" -v e="$e" 'BEGIN { printf "%.2f", z / e }')  heap used max ${peak:-?} MiB (after GC max ${live:-?} MiB)" \
        " max RSS $(( $(cat "$WORK/rss.txt") / 1024 )) MiB  load $(cut -d' ' -f1 /proc/loadavg)"
   rm -f "$WORK/out/personalize_input.csv"
+  if [ -n "${BASELINE_JAR:-}" ]; then
+    t0=$(now)
+    /usr/bin/time -f "%M" -o "$WORK/rss.txt" java -Xmx128m -jar "$BASELINE_JAR" \
+        --source "$WORK/parts" --output "$WORK/out/personalize_input.csv" --no-progress > /dev/null
+    t1=$(now); b=$(secs "$t0" "$t1")
+    echo "round $r: baseline jar $b s ($(mbps "$GZ_BYTES" "$b") MB/s)  exporter/baseline time $(awk -v b="$b" -v e="$e" \
+         'BEGIN { printf "%.2f", e / b }')  max RSS $(( $(cat "$WORK/rss.txt") / 1024 )) MiB  load $(cut -d' ' -f1 /proc/loadavg)"
+    rm -f "$WORK/out/personalize_input.csv"
+  fi
 done
+[ "${S3_ROUNDS:-1}" = "0" ] && exit 0
 
 echo "== S3 (s3proxy process, filesystem store): Glue port vs exporter, first $S3_PARTS parts"
 rm -rf "$WORK/s3parts" "$WORK/s3one"

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -59,6 +60,8 @@ public final class CsvConcatenator {
         ChunkPool pool = ChunkPool.forHeap(Runtime.getRuntime().maxMemory());
         List<String> reference = null;
         String referenceName = null;
+        String format = null;
+        String formatName = null;
         try (PartPipeline pipeline = new PartPipeline(source, rules, parts, pool, settings.threads(), settings.window());
              FingerprintSet seen = rules.dedupe() == Dedupe.NONE ? null
                      : new FingerprintSet(settings.dedupeHeapKeys(), settings.spillDir())) {
@@ -68,6 +71,13 @@ public final class CsvConcatenator {
                 while (true) {
                     PartPipeline.Message m = queue.take();
                     if (m instanceof PartPipeline.Header h) {
+                        if (format == null) {
+                            format = h.format();
+                            formatName = name;
+                        } else if (!compatible(format, h.format())) {
+                            throw new ExportException("mixed formats in one table: " + name + " is " + h.format()
+                                    + " but " + formatName + " is " + format + "; export them separately");
+                        }
                         if (!h.columns().isEmpty() && reference == null) {
                             reference = h.columns();
                             referenceName = name;
@@ -94,8 +104,17 @@ public final class CsvConcatenator {
         }
     }
 
-    private static ExportException failure(String name, Exception e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /**
+     * Parts of one table share a format: CSV and JSON lines mix (the lake sink writes either), anything else must be
+     * the same (Parquet, or text with the same delimiter).
+     */
+    static boolean compatible(String a, String b) {
+        return a.equals(b) || Set.of("csv", "json-lines").containsAll(Set.of(a, b));
+    }
+
+    private static ExportException failure(String name, Throwable e) {
+        String why = e.getMessage() == null || e instanceof Error ? e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) : e.getMessage();
         if (why.startsWith(name)) {
             return new ExportException(why, e);
         }

@@ -3,6 +3,8 @@ package io.lakeloop.export;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.event.TimestampUnit;
 import io.lakeloop.export.rows.Dedupe;
+import io.lakeloop.export.rows.RowRules;
+import io.lakeloop.export.rows.TextOptions;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
@@ -39,12 +41,20 @@ public record ExportRequest(
         AwsSettings personalizeAws,
         S3Client s3,
         ImportJobRequest importJob,
-        Clock clock) {
+        Clock clock,
+        double maxRejectedRatio,
+        TextOptions text) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     public static final int DEFAULT_DEDUPE_HEAP_KEYS = 1 << 20;
     /** Parts read from S3 in parallel beyond the cores by default, so one part's request latency idles no core. */
     public static final int S3_EXTRA_THREADS = 1;
+    /**
+     * Rejected rows allowed, as a share of the rows read, before the export fails and publishes nothing: a part
+     * that is not what it seems (binary, another format, the wrong delimiter) rejects all or nearly all its rows,
+     * and must never replace a good output with an empty one.
+     */
+    public static final double DEFAULT_MAX_REJECTED_RATIO = 0.01;
 
     public ExportRequest {
         Objects.requireNonNull(source, "source");
@@ -56,6 +66,11 @@ public record ExportRequest(
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(personalizeAws, "personalizeAws");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(text, "text");
+        if (!(maxRejectedRatio >= 0 && maxRejectedRatio <= 1)) {
+            throw new IllegalArgumentException("the largest share of rejected rows must be between 0 and 1, not "
+                    + maxRejectedRatio);
+        }
         if (!folder && (output.isS3() ? output.key().isEmpty() || output.key().endsWith("/")
                 : output.path().toString().endsWith("/"))) {
             throw new IllegalArgumentException("the output " + output + " names a folder; use folder mode or a file name");
@@ -67,6 +82,11 @@ public record ExportRequest(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** What every row must satisfy and how parts are split, for this request. */
+    public RowRules rules() {
+        return new RowRules(columns, timestampUnit, clock, dedupe, text);
     }
 
     /** Where the report goes: {@code <output>.report.json}. */
@@ -95,6 +115,8 @@ public record ExportRequest(
         private S3Client s3;
         private ImportJobRequest importJob;
         private Clock clock = Clock.systemUTC();
+        private double maxRejectedRatio = DEFAULT_MAX_REJECTED_RATIO;
+        private TextOptions text = TextOptions.DETECT;
 
         public Builder source(String location) {
             return source(Location.parse(location));
@@ -196,6 +218,18 @@ public record ExportRequest(
             return this;
         }
 
+        /** The largest share of rejected rows (0..1) an export may have and still publish. */
+        public Builder maxRejectedRatio(double value) {
+            this.maxRejectedRatio = value;
+            return this;
+        }
+
+        /** How text parts are split: delimiter (or detected), escape, the table's columns for parts without a header. */
+        public Builder text(TextOptions value) {
+            this.text = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -213,7 +247,8 @@ public record ExportRequest(
             return new ExportRequest(source, output, columns, folder, maxFileBytes, dedupe, timestampUnit, t,
                     window > 0 ? window : t + 2, exactDistinctLimit, dedupeHeapKeys, spillDir, s3PartSize,
                     s3Uploaders, aws == null ? AwsSettings.fromEnvironment("S3") : aws,
-                    personalizeAws == null ? AwsSettings.fromEnvironment("PERSONALIZE") : personalizeAws, s3, importJob, clock);
+                    personalizeAws == null ? AwsSettings.fromEnvironment("PERSONALIZE") : personalizeAws, s3, importJob, clock,
+                    maxRejectedRatio, text);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,9 +54,16 @@ public final class Exporter {
     /** As {@link #run(ExportRequest, Progress.Listener, Consumer)}, with the S3 client already being built. */
     static ExportResult run(ExportRequest request, Progress.Listener listener, Consumer<String> importStatus,
                             CompletableFuture<S3Client> client) throws ExportException {
+        return run(request, listener, importStatus, client, UnaryOperator.identity());
+    }
+
+    /** As above, with the part source wrapped by {@code sources} (the tests' seam for injected faults). */
+    static ExportResult run(ExportRequest request, Progress.Listener listener, Consumer<String> importStatus,
+                            CompletableFuture<S3Client> client, UnaryOperator<PartSource> sources)
+            throws ExportException {
         S3Client s3 = S3Clients.await(client);
         try {
-            ExportResult result = export(request, s3, listener);
+            ExportResult result = export(request, s3, listener, sources);
             if (request.importJob() != null) {
                 ValidationReport.ImportJob job = new PersonalizeImporter(request.personalizeAws(), importStatus)
                         .importFile(request.importJob(), request.output());
@@ -74,14 +82,14 @@ public final class Exporter {
         }
     }
 
-    private static ExportResult export(ExportRequest request, S3Client s3, Progress.Listener listener)
-            throws ExportException, InterruptedException {
+    private static ExportResult export(ExportRequest request, S3Client s3, Progress.Listener listener,
+                                       UnaryOperator<PartSource> sources) throws ExportException, InterruptedException {
         Instant started = request.clock().instant();
         long t0 = System.nanoTime();
-        RowRules rules = new RowRules(request.columns(), request.timestampUnit(), request.clock(), request.dedupe());
-        PartSource source = request.source().isS3()
+        RowRules rules = request.rules();
+        PartSource source = sources.apply(request.source().isS3()
                 ? new S3PartSource(s3, request.source().bucket(), request.source().key())
-                : new LocalPartSource(request.source().path());
+                : new LocalPartSource(request.source().path()));
         // listing and opening the output (both first calls of the SDK on S3) run side by side; the output is
         // aborted again when the listing fails or finds nothing
         CompletableFuture<List<PartRef>> listing = Background.start("csv-exporter-list", source::list);
@@ -113,9 +121,10 @@ public final class Exporter {
         List<String> files;
         try {
             result = new CsvConcatenator(source, rules, settings, listener).concatenate(parts, sink);
+            checkRejections(request, source, result.stats());
             files = sink.commit();
-        } catch (ExportException | InterruptedException | RuntimeException e) {
-            sink.abort();
+        } catch (ExportException | InterruptedException | RuntimeException | Error e) {
+            sink.abort(); // whatever failed, never leave a pending multipart upload or a temp file
             throw e;
         } catch (IOException e) {
             sink.abort();
@@ -127,6 +136,32 @@ public final class Exporter {
         LOG.info("Exported {} rows of {} to {} ({} rejected, {} duplicates dropped)", report.rowsOut(),
                 report.rowsIn(), request.output(), report.rowsRejected(), report.duplicatesDropped());
         return new ExportResult(files, request.reportLocation(), report);
+    }
+
+    /**
+     * Nothing is published when too many rows were rejected (a binary part, another format, the wrong delimiter) or
+     * when there is no row at all: a good earlier output is never replaced by an empty one.
+     */
+    private static void checkRejections(ExportRequest request, PartSource source, ExportStats s)
+            throws ExportException {
+        long rejected = s.rejections().total();
+        if (s.rowsOut() == 0 && request.maxRejectedRatio() < 1) {
+            throw new ExportException("no row to export under " + source.describe() + " (" + s.rowsIn()
+                    + " rows read, " + rejected + " rejected: " + s.rejections().byReason().keySet()
+                    + "); nothing is published (--max-rejected-ratio 1 publishes an empty file)");
+        }
+        if (s.rowsIn() > 0 && rejected > request.maxRejectedRatio() * s.rowsIn()) {
+            throw new ExportException(String.format(java.util.Locale.ROOT, "%d of %d rows rejected (%.2f%%, more "
+                    + "than --max-rejected-ratio %s) under %s, by reason %s: nothing is published", rejected,
+                    s.rowsIn(), 100.0 * rejected / s.rowsIn(), request.maxRejectedRatio(), source.describe(),
+                    counts(s)));
+        }
+    }
+
+    private static java.util.Map<String, Long> counts(ExportStats s) {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        s.rejections().byReason().forEach((reason, e) -> m.put(reason, e.count()));
+        return m;
     }
 
     /** An earlier run's output or report inside the source is not a part (re-running must not feed on itself). */

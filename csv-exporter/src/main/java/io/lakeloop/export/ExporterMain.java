@@ -7,6 +7,7 @@ import io.lakeloop.event.RecordValues;
 import io.lakeloop.event.TimestampUnit;
 import io.lakeloop.export.report.ValidationReport;
 import io.lakeloop.export.rows.Dedupe;
+import io.lakeloop.export.rows.TextOptions;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Command(name = "csv-exporter", mixinStandardHelpOptions = true, versionProvider = BuildVersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Streams every part of a lake table (CSV or JSON lines, gzipped or not) into one UTF-8 CSV",
+        description = {"Streams every part of a lake table (Parquet; CSV, Hive/Athena text or JSON lines, plain, gzip or",
+                "zstd; told from the bytes) into one UTF-8 CSV",
                 "for Amazon Personalize, atomically, and writes <output>.report.json beside it.",
                 "S3 settings come from the usual AWS environment (AWS_REGION, AWS_ENDPOINT_URL[_S3],",
                 "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE)."},
@@ -74,6 +76,17 @@ public final class ExporterMain implements Callable<Integer> {
             description = "Output columns in schema order (default: USER_ID,ITEM_ID,TIMESTAMP; also EVENT_TYPE, "
                     + "EVENT_VALUE, SESSION_ID, EVENT_ID)")
     List<String> columns;
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "Field delimiter of text parts: ',' (CSV), '\\u0001' (also ^A, \\001: Hive's and Athena's "
+                    + "TEXTFILE default), 'tab', '|'... (default: detected from each part's first line)")
+    String delimiter;
+    @Option(names = "--escape", paramLabel = "CHAR", description = "Escape character of delimited text "
+            + "(Hive's ESCAPED BY, e.g. '\\'; default: none)")
+    String escape;
+    @Option(names = "--input-columns", split = ",", paramLabel = "COLUMN",
+            description = "The table's columns in order, for text parts without a header (default: the lake schema "
+                    + "for rows of 7 fields, USER_ID,ITEM_ID,TIMESTAMP for rows of 3)")
+    List<String> inputColumns;
     @Option(names = "--folder", description = "Write several CSVs of at most --max-file-size under the output prefix")
     boolean folder;
     @Option(names = "--max-file-size", defaultValue = "1g", paramLabel = "SIZE",
@@ -85,6 +98,13 @@ public final class ExporterMain implements Callable<Integer> {
     @Option(names = "--timestamp-unit", defaultValue = "auto", paramLabel = "auto|seconds|milliseconds",
             description = "How numeric timestamps in the parts are read (default: ${DEFAULT-VALUE})")
     String timestampUnit;
+    @Option(names = "--dry-run", description = "List the parts, check their compression, format and headers; "
+            + "write nothing (exit 1 when the export would fail on them)")
+    boolean dryRun;
+    @Option(names = "--max-rejected-ratio", paramLabel = "R",
+            description = "Fail and publish nothing when more than this share (0..1) of the rows read is rejected, "
+                    + "or when no row is left (default: 0.01; 1 publishes whatever is left)")
+    Double maxRejectedRatio;
     @Option(names = "--strict", description = "Exit 1 when Personalize's import minimums or size limit do not hold")
     boolean strict;
     @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
@@ -169,6 +189,9 @@ public final class ExporterMain implements Callable<Integer> {
         }
         // before anything loads the Exporter (and its logging): the SDK's start-up overlaps the rest of ours
         CompletableFuture<S3Client> s3 = S3Clients.start(request);
+        if (dryRun) {
+            return dryRun(request, s3);
+        }
         ProgressPrinter progress = new ProgressPrinter(err, terminal, 10_000);
         try {
             ExportResult result = Exporter.run(request, noProgress ? Progress.Listener.NONE : progress,
@@ -209,6 +232,38 @@ public final class ExporterMain implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    private int dryRun(ExportRequest request, CompletableFuture<S3Client> client) {
+        S3Client s3 = S3Clients.await(client);
+        try {
+            DryRun.Plan plan = DryRun.inspect(request, s3);
+            int code = plan.ok() ? OK : FAILED;
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("status", plan.ok() ? "DRY_RUN_OK" : "DRY_RUN_FAILED");
+                o.put("exitCode", code);
+                o.put("plan", plan);
+                out.println(toJson(o));
+                return code;
+            }
+            for (DryRun.Part p : plan.parts()) {
+                out.println(p.skipped() ? "skip  " + p.name() + " (" + p.size() + " bytes: marker or empty)"
+                        : p.problem() != null ? "FAIL  " + p.name() + ": " + p.problem()
+                        : "part  " + p.name() + " (" + p.size() + " bytes, " + p.compression() + ", " + p.format()
+                        + (p.columns().isEmpty() ? "" : ", columns " + p.columns()) + ")");
+            }
+            plan.problems().forEach(problem -> err.println("error: " + problem));
+            out.println("dry run: " + plan.parts().stream().filter(p -> !p.skipped()).count() + " parts would be read, "
+                    + "nothing written to " + request.output() + (plan.ok() ? "" : "; the export would fail"));
+            return code;
+        } catch (ExportException e) {
+            return fail(e.getMessage());
+        } finally {
+            if (s3 != null) {
+                s3.close();
+            }
+        }
     }
 
     private int fail(String message) {
@@ -262,6 +317,9 @@ public final class ExporterMain implements Callable<Integer> {
         if (folder) {
             b.folder(parseSize(maxFileSize));
         }
+        b.text(new TextOptions(delimiter == null ? -1 : TextOptions.parseChar(delimiter, "--delimiter"),
+                escape == null ? -1 : TextOptions.parseChar(escape, "--escape"),
+                inputColumns == null ? List.of() : inputColumns));
         b.dedupe(enumOf(Dedupe.class, dedupe.replace('-', '_'), "--dedupe"));
         b.timestampUnit(enumOf(TimestampUnit.class, timestampUnit, "--timestamp-unit"));
         if (threads != null) {
@@ -275,6 +333,13 @@ public final class ExporterMain implements Callable<Integer> {
         }
         if (spillDir != null) {
             b.spillDir(spillDir);
+        }
+        if (maxRejectedRatio != null) {
+            if (!(maxRejectedRatio >= 0 && maxRejectedRatio <= 1)) {
+                throw new IllegalArgumentException("--max-rejected-ratio must be between 0 and 1, not "
+                        + maxRejectedRatio);
+            }
+            b.maxRejectedRatio(maxRejectedRatio);
         }
         b.aws(aws("S3", endpoint));
         b.personalizeAws(aws("PERSONALIZE", null));

@@ -1,18 +1,15 @@
 package io.lakeloop.export;
 
 import io.lakeloop.export.report.Rejections;
+import io.lakeloop.export.parquet.PageBudget;
 import io.lakeloop.export.rows.Chunk;
 import io.lakeloop.export.rows.ChunkPool;
-import io.lakeloop.export.rows.Decompression;
-import io.lakeloop.export.rows.PartReader;
 import io.lakeloop.export.rows.ReadAheadStream;
+import io.lakeloop.export.rows.RowReader;
 import io.lakeloop.export.rows.RowRules;
 import io.lakeloop.export.rows.RowSink;
 import io.lakeloop.export.source.PartRef;
 import io.lakeloop.export.source.PartSource;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +30,8 @@ final class PartPipeline implements AutoCloseable {
     sealed interface Message permits Header, Rows, Done, Failed {
     }
 
-    record Header(List<String> columns) implements Message {
+    /** The part's format ({@link io.lakeloop.export.rows.RowReader#format()}) and its header, if any. */
+    record Header(String format, List<String> columns) implements Message {
     }
 
     record Rows(Chunk chunk) implements Message {
@@ -42,13 +40,15 @@ final class PartPipeline implements AutoCloseable {
     record Done(long rowsIn, Rejections rejections) implements Message {
     }
 
-    record Failed(Exception error) implements Message {
+    /** Any throwable of the part's threads, errors included: the writer must never wait for a dead reader. */
+    record Failed(Throwable error) implements Message {
     }
 
     private final PartSource source;
     private final RowRules rules;
     private final List<PartRef> parts;
     private final ChunkPool pool;
+    private final PageBudget pages = PageBudget.forHeap(Runtime.getRuntime().maxMemory());
     private final int window;
     private final ExecutorService executor;
     private final ExecutorService readAhead;
@@ -75,6 +75,7 @@ final class PartPipeline implements AutoCloseable {
     /** The queue of part {@code i}, after starting the reads up to {@code i + window - 1}. */
     BlockingQueue<Message> next(int i) {
         pool.head(i);
+        pages.head(i);
         while (submitted < parts.size() && submitted < i + window) {
             Job job = new Job(submitted, parts.get(submitted));
             jobs[submitted++] = job;
@@ -104,12 +105,10 @@ final class PartPipeline implements AutoCloseable {
 
         @Override
         public void run() {
-            String name = source.nameOf(part);
-            try (InputStream raw = new Counting(source.open(part));
-                 InputStream ahead = new ReadAheadStream(Decompression.open(raw), readAhead,
-                         ReadAheadStream.DEFAULT_BLOCKS, ReadAheadStream.DEFAULT_BLOCK_SIZE)) {
-                PartReader reader = PartReader.open(ahead, rules, name);
-                queue.put(new Header(reader.header()));
+            try (PartOpener.Opened opened = PartOpener.open(source, part, rules, readAhead, bytesRead, pages,
+                    index)) {
+                RowReader reader = opened.reader();
+                queue.put(new Header(reader.format(), reader.header()));
                 reader.readRows(this);
                 if (chunk != null && !chunk.isEmpty()) {
                     queue.put(new Rows(chunk));
@@ -118,7 +117,7 @@ final class PartPipeline implements AutoCloseable {
                 queue.put(new Done(reader.rowsIn(), reader.rejections()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the export was abandoned
-            } catch (Exception e) {
+            } catch (Throwable e) { // an Error too (StackOverflowError, OutOfMemoryError...): else the writer hangs
                 try {
                     queue.put(new Failed(e));
                 } catch (InterruptedException ie) {
@@ -143,30 +142,6 @@ final class PartPipeline implements AutoCloseable {
                 }
             }
             chunk.add(row, length, user, item, ts, a, b);
-        }
-    }
-
-    private final class Counting extends FilterInputStream {
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                bytesRead.increment();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                bytesRead.add(n);
-            }
-            return n;
         }
     }
 }

@@ -49,6 +49,64 @@ class HeapIndependenceIT {
         assertThat(countLines(out)).isEqualTo(1 + (long) PARTS * ROWS_PER_PART);
     }
 
+    /**
+     * Issue 13: a Parquet row group three times the heap (lake schema, written by DuckDB, unique 64-character
+     * EVENT_IDs) goes through with {@code -Xmx64m}: only the needed column chunks are fetched, by ranged requests,
+     * and streamed page by page, so the row group is never held whole.
+     */
+    @Test
+    void exportsAParquetRowGroupLargerThanTheHeap() throws Exception {
+        Path file = dir.resolve("pq/part-0.parquet");
+        Files.createDirectories(file.getParent());
+        int rows = 2_500_000;
+        try (DuckDb duck = new DuckDb()) {
+            duck.exec("COPY (SELECT 'user-' || (i % 50000) AS USER_ID, 'item-' || (i % 100000) AS ITEM_ID,"
+                    + " 1700000000 + i // 100 AS TIMESTAMP, 'click' AS EVENT_TYPE, NULL::DOUBLE AS EVENT_VALUE,"
+                    + " md5('s' || i) AS SESSION_ID, md5(CAST(i AS VARCHAR)) || md5('e' || i) AS EVENT_ID"
+                    + " FROM range(" + rows + ") r(i)) TO " + DuckDb.lit(file)
+                    + " (FORMAT PARQUET, COMPRESSION uncompressed, ROW_GROUP_SIZE " + rows + ")");
+            assertThat(duck.count("SELECT count(DISTINCT row_group_id) FROM parquet_metadata(" + DuckDb.lit(file)
+                    + ")")).isEqualTo(1);
+            assertThat(duck.count("SELECT sum(total_compressed_size) FROM parquet_metadata(" + DuckDb.lit(file)
+                    + ")")).isGreaterThan(3L * 64 * 1024 * 1024);
+        }
+        Path out = dir.resolve("pq-out.csv");
+
+        JarProcess.Outcome o = JarProcess.run(dir, List.of("-Xmx64m"), Map.of(),
+                "--source", file.getParent().toString(), "--output", out.toString(), "--no-progress");
+
+        assertThat(o.exitCode()).as(o.stderr()).isZero();
+        ValidationReport r = ValidationReport.fromJson(Files.readString(Path.of(out + ".report.json")));
+        assertThat(r.rowsOut()).isEqualTo(rows);
+        assertThat(r.rowsRejected()).isZero();
+        assertThat(r.bytesIn()).isLessThan(Files.size(file) / 5); // the needed chunks and the footer only
+        assertThat(countLines(out)).isEqualTo(1L + rows);
+    }
+
+    /**
+     * DuckDB writes a column of long unique strings in pages of up to 100 MiB: a page that cannot fit the heap is a
+     * clear error (raise -Xmx), never an OutOfMemoryError, and publishes nothing.
+     */
+    @Test
+    void aParquetPageLargerThanTheHeapTakesIsAClearErrorNotAnOutOfMemoryError() throws Exception {
+        Path file = dir.resolve("big/part-0.parquet");
+        Files.createDirectories(file.getParent());
+        try (DuckDb duck = new DuckDb()) {
+            duck.exec("COPY (SELECT 'u' || (i % 1000) AS USER_ID, md5(CAST(i AS VARCHAR)) || md5('x' || i) AS ITEM_ID,"
+                    + " 1700000000 AS TIMESTAMP FROM range(1000000) r(i)) TO " + DuckDb.lit(file)
+                    + " (FORMAT PARQUET, COMPRESSION uncompressed, ROW_GROUP_SIZE 1000000)");
+        }
+        Path out = dir.resolve("big-out.csv");
+
+        JarProcess.Outcome o = JarProcess.run(dir, List.of("-Xmx64m"), Map.of(),
+                "--source", file.getParent().toString(), "--output", out.toString(), "--no-progress");
+
+        assertThat(o.exitCode()).as(o.stderr()).isEqualTo(1);
+        assertThat(o.stderr()).contains(file.toString()).contains("column ITEM_ID").contains("-Xmx")
+                .doesNotContain("OutOfMemoryError");
+        assertThat(out).doesNotExist();
+    }
+
     /** Writes a lake part (all seven columns) and returns its uncompressed size. */
     private static long writePart(Path file, int part) throws IOException {
         Files.createDirectories(file.getParent());

@@ -33,7 +33,7 @@ class PartPipelineTest {
      */
     @Test
     @Timeout(60) // a deadlock fails here instead of hanging the build
-    void keepsPartOrderAndEveryRowWithATinyReadAheadBudget() throws Exception {
+    void keepsPartOrderAndEveryRowWithATinyReadAheadBudget() throws Throwable {
         StringBuilder expected = new StringBuilder();
         long rowsWritten = 0;
         for (int p = 0; p < 30; p++) {

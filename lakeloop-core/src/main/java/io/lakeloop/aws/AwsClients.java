@@ -1,6 +1,7 @@
 package io.lakeloop.aws;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -31,6 +32,15 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
                                                                                                AwsSettings settings) {
+        return configure(builder, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #configure(AwsClientBuilder, AwsSettings)}, with the credentials provider passed through
+     * {@code credentials} first (e.g. to wrap it), so it is made once, here, as for every other client.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, AwsSettings settings, UnaryOperator<AwsCredentialsProvider> credentials) {
         Objects.requireNonNull(settings, "settings");
         if (settings.region() != null) {
             builder.region(Region.of(settings.region()));
@@ -38,7 +48,7 @@ public final class AwsClients {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        builder.credentialsProvider(credentialsProvider(settings));
+        builder.credentialsProvider(credentials.apply(credentialsProvider(settings)));
         builder.httpClient(httpClient(settings));
         return builder;
     }

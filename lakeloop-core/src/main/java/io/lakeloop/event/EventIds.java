@@ -60,12 +60,16 @@ public final class EventIds {
     }
 
     private static String digest(CharSequence input) {
+        byte[] hash = SHA256.get().digest(input.toString().getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(hash, 0, 16);
+    }
+
+    /** One digest per thread: looking the algorithm up per event cost as much as hashing the event. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(hash, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    }
+    });
 }

@@ -36,7 +36,7 @@ public final class EventValidator {
                 || (r = id(e.eventType(), EventField.EVENT_TYPE, true, ID_MAX_LENGTH)) != null
                 || (r = id(e.itemId(), EventField.ITEM_ID, lake, ID_MAX_LENGTH)) != null
                 || (r = id(e.eventId(), EventField.EVENT_ID, false, ID_MAX_LENGTH)) != null
-                || (lake && (r = lakeText(e)) != null)
+                || (r = unicodeText(e)) != null
                 || (r = id(e.recommendationId(), EventField.RECOMMENDATION_ID, false, RECOMMENDATION_ID_MAX_LENGTH)) != null
                 || (r = eventValue(e.eventValue())) != null
                 || (r = impression(e.impression())) != null
@@ -66,11 +66,12 @@ public final class EventValidator {
     }
 
     /**
-     * The lake columns are written as UTF-8 (lake topic, CSV): text that is not valid Unicode, i.e. an unpaired UTF-16
-     * surrogate (JSON can carry one as a {@code \\ud800} escape), would turn into '?' silently, and two different ids
-     * into the same one. Such an event is rejected instead.
+     * Text that is not valid Unicode, i.e. an unpaired UTF-16 surrogate (JSON can carry one as a {@code \\ud800}
+     * escape), cannot be written as UTF-8: in the lake (lake topic, CSV) it would turn into '?' silently, and two
+     * different ids into the same one; to Personalize it would go as an escape its JSON parser may refuse for the
+     * whole call. Such an event is rejected instead, for every target.
      */
-    private Rejection lakeText(Interaction e) {
+    private Rejection unicodeText(Interaction e) {
         Rejection r;
         if ((r = unicode(e.userId(), EventField.USER_ID)) != null
                 || (r = unicode(e.sessionId(), EventField.SESSION_ID)) != null

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET health}, {@code GET stats}, {@code GET events|items|users|actions|action-interactions?offset=&limit=}
  * (a JSON array of records, each with {@code acceptedAtMs}, the epoch milliseconds it was accepted; headers
  * {@code X-Total-Count} and {@code X-Evicted-Count}),
- * {@code DELETE recorded}, {@code GET|POST|DELETE faults}, {@code GET|POST|DELETE resources}.
+ * {@code DELETE recorded}, {@code GET|POST|DELETE faults}, {@code GET|POST|DELETE resources}, and
+ * the groups of {@link AdminRoutes} it is given ({@link ErrorsAdmin}: errors, clock, credentials).
  */
 final class AdminHandler implements HttpHandler {
 
@@ -36,12 +37,14 @@ final class AdminHandler implements HttpHandler {
     private final EmulatorStats stats;
     private final Faults faults;
     private final Resources resources;
+    private final List<AdminRoutes> more;
 
-    AdminHandler(Recorded recorded, EmulatorStats stats, Faults faults, Resources resources) {
+    AdminHandler(Recorded recorded, EmulatorStats stats, Faults faults, Resources resources, List<AdminRoutes> more) {
         this.recorded = Objects.requireNonNull(recorded, "recorded");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.faults = Objects.requireNonNull(faults, "faults");
         this.resources = Objects.requireNonNull(resources, "resources");
+        this.more = List.copyOf(more);
     }
 
     @Override
@@ -59,6 +62,11 @@ final class AdminHandler implements HttpHandler {
     }
 
     private void route(HttpExchange exchange, String method, String path) throws IOException {
+        for (AdminRoutes routes : more) {
+            if (routes.route(exchange, method, path)) {
+                return;
+            }
+        }
         String route = method + " " + path;
         switch (route) {
             case "GET /health" -> HttpResponses.json(exchange, 200, Map.of("status", "UP"));
@@ -161,13 +169,7 @@ final class AdminHandler implements HttpHandler {
 
     private static JsonNode readJson(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            JsonNode tree = Json.MAPPER.readTree(in.readNBytes(1024 * 1024));
-            if (tree == null || !tree.isObject()) {
-                throw new IllegalArgumentException("The body must be a JSON object");
-            }
-            return tree;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("The body is not valid JSON: " + e.getOriginalMessage());
+            return Json.readObject(in.readNBytes(1024 * 1024), IllegalArgumentException::new);
         }
     }
 

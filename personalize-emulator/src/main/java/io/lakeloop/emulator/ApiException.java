@@ -71,6 +71,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(403, "InvalidSignatureException", message);
     }
 
+    /** The front end's answer to a request signed too far from its clock: 400, not 403 (see SigV4Authenticator). */
+    static ApiException invalidSignatureBadRequest(String message) {
+        return new ApiException(400, "InvalidSignatureException", message);
+    }
+
     static ApiException unknownOperation() {
         return new ApiException(404, "UnknownOperationException", "Unknown operation");
     }

@@ -1,6 +1,5 @@
 package io.lakeloop.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -12,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Personalize Events API. Each call goes: route, authenticate (403), injected faults (latency, 503, 429, 5xx),
- * parse (400 SerializationException), validate by the model (400 InvalidInputException), resource known (404) and
+ * The Personalize Events API. Each call goes: route, authenticate (403; 400 when signed too far from the clock),
+ * injected faults (latency, 503, 429, 5xx), injected errors (any status and type, e.g. 400 ValidationError), parse (400 SerializationException), validate by the model (400 InvalidInputException), resource known (404) and
  * free (409), quota (429), record, 200 {@code {}}. Only a call that gets the 200 is recorded.
  */
 final class ApiHandler implements HttpHandler {
@@ -24,15 +23,17 @@ final class ApiHandler implements HttpHandler {
 
     private final SigV4Authenticator authenticator;
     private final Faults faults;
+    private final InjectedErrors errors;
     private final Resources resources;
     private final QuotaLimiter quota;
     private final Recorded recorded;
     private final EmulatorStats stats;
 
-    ApiHandler(SigV4Authenticator authenticator, Faults faults, Resources resources, QuotaLimiter quota,
-               Recorded recorded, EmulatorStats stats) {
+    ApiHandler(SigV4Authenticator authenticator, Faults faults, InjectedErrors errors, Resources resources,
+               QuotaLimiter quota, Recorded recorded, EmulatorStats stats) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.faults = Objects.requireNonNull(faults, "faults");
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.resources = Objects.requireNonNull(resources, "resources");
         this.quota = Objects.requireNonNull(quota, "quota");
         this.recorded = Objects.requireNonNull(recorded, "recorded");
@@ -73,6 +74,10 @@ final class ApiHandler implements HttpHandler {
             HttpResponses.error(exchange, injected);
             return;
         }
+        Optional<ApiException> injectedError = errors.next();
+        if (injectedError.isPresent()) {
+            throw injectedError.get();
+        }
         ValidCall call = operation.parser().parse(parse(body));
         resources.check(operation, call.resource());
         if (!quota.tryAcquire(operation, call.resource())) {
@@ -94,17 +99,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw ApiException.serialization("The request body must be a JSON object");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw ApiException.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.serialization("The request body could not be read");
-        }
+        return Json.readObject(body, ApiException::serialization);
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

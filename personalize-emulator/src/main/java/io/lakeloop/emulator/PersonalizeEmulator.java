@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,6 +36,9 @@ public final class PersonalizeEmulator implements AutoCloseable {
     private final Resources resources = new Resources();
     private final Recorded recorded;
     private final Faults faults;
+    private final InjectedErrors errors = new InjectedErrors();
+    private final ServiceClock clock;
+    private final ContainerCredentials containerCredentials;
     private final FaultSettings initialFaults;
     private final EmulatorServer server;
     private volatile boolean started;
@@ -47,10 +51,13 @@ public final class PersonalizeEmulator implements AutoCloseable {
         QuotaLimiter quota = new QuotaLimiter(builder.requestsPerSecond, System::nanoTime);
         this.faults = new Faults(builder.seed, stats, this::refuseConnections);
         this.initialFaults = builder.faults;
-        ApiHandler api = new ApiHandler(new SigV4Authenticator(builder.accessKeyId, builder.secretKey), faults,
-                resources, quota, recorded, stats);
+        this.clock = new ServiceClock(builder.clock);
+        this.containerCredentials = new ContainerCredentials(builder.accessKeyId, builder.secretKey);
+        ApiHandler api = new ApiHandler(new SigV4Authenticator(builder.accessKeyId, builder.secretKey, clock),
+                faults, errors, resources, quota, recorded, stats);
         this.server = new EmulatorServer(host, builder.port, builder.threads, api,
-                new AdminHandler(recorded, stats, faults, resources));
+                new AdminHandler(recorded, stats, faults, resources,
+                        List.of(new ErrorsAdmin(errors, clock, containerCredentials))));
     }
 
     public static Builder builder() {
@@ -94,6 +101,24 @@ public final class PersonalizeEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** Errors answered on demand (AccessDenied, ValidationError, ...), after authentication and injected faults. */
+    public InjectedErrors errors() {
+        return errors;
+    }
+
+    /** The time SigV4's request-time check compares with; its offset can be changed while running. */
+    public ServiceClock clock() {
+        return clock;
+    }
+
+    /**
+     * The container credentials endpoint, {@code <endpoint>/_emulator/credentials}: serves the configured key pair
+     * (with a session token) to an SDK whose {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} points there.
+     */
+    public ContainerCredentials containerCredentials() {
+        return containerCredentials;
+    }
+
     public Recorded recorded() {
         return recorded;
     }
@@ -134,6 +159,7 @@ public final class PersonalizeEmulator implements AutoCloseable {
         private long maxBytesPerOperation = 128L * 1024 * 1024;
         private FaultSettings faults = FaultSettings.none();
         private long seed = System.nanoTime();
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -235,6 +261,12 @@ public final class PersonalizeEmulator implements AutoCloseable {
         /** Seeds the fault dice, for repeatable runs. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** The clock SigV4's request-time check uses (default: the system's, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

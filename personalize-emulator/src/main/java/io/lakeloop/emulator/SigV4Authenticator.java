@@ -5,6 +5,11 @@ import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +21,29 @@ import javax.crypto.spec.SecretKeySpec;
  * Checks the SigV4 {@code Authorization} header the way the service does. Always: present (else 403
  * MissingAuthenticationTokenException), well-formed (IncompleteSignatureException) and scoped to the
  * {@code personalize} signing name (InvalidSignatureException). With an access key id configured, another id is 403
- * UnrecognizedClientException; with the secret key too, the signature itself is recomputed and compared. The request
- * time is not checked against the clock (a local emulator should not fail on a skewed laptop clock).
+ * UnrecognizedClientException; with the secret key too, the signature is recomputed over the body actually received
+ * (its SHA-256, never the client's {@code X-Amz-Content-Sha256} claim) and compared, and the request time must lie
+ * within {@link #MAX_SKEW} of the emulator's clock, as AWS requires: outside it the answer is what the service's
+ * front end sends, 400 InvalidSignatureException "Signature expired: ... (... - 15 min.)" or "Signature not yet
+ * current: ... (... + 15 min.)". Without a secret key no signature or time is checked.
  */
 final class SigV4Authenticator {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final String SERVICE = "personalize";
+    /** How far the request time may be from the service's, either way. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+    static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final String accessKeyId;
     private final String secretKey;
+    private final ServiceClock clock;
 
-    SigV4Authenticator(String accessKeyId, String secretKey) {
+    SigV4Authenticator(String accessKeyId, String secretKey, ServiceClock clock) {
         this.accessKeyId = accessKeyId;
         this.secretKey = secretKey;
+        this.clock = clock;
     }
 
     void authenticate(HttpExchange exchange, byte[] body) {
@@ -70,6 +84,7 @@ final class SigV4Authenticator {
             throw ApiException.incompleteSignature("Authorization header requires existence of either a "
                     + "'X-Amz-Date' or a 'Date' header.");
         }
+        checkTime(amzDate, scope[1]);
         String signedHeaders = params.get("SignedHeaders");
         StringBuilder canonicalHeaders = new StringBuilder();
         for (String name : signedHeaders.split(";")) {
@@ -78,10 +93,7 @@ final class SigV4Authenticator {
                     .map(v -> v.trim().replaceAll(" +", " ")).toList());
             canonicalHeaders.append(name).append(':').append(joined).append('\n');
         }
-        String payloadHash = headers.getFirst("X-Amz-Content-Sha256");
-        if (payloadHash == null) {
-            payloadHash = hex(sha256(body));
-        }
+        String payloadHash = hex(sha256(body)); // what was received, whatever X-Amz-Content-Sha256 claims
         String canonicalRequest = exchange.getRequestMethod() + '\n'
                 + SigV4Canonical.uri(exchange.getRequestURI().getRawPath()) + '\n'
                 + SigV4Canonical.query(exchange.getRequestURI().getRawQuery()) + '\n'
@@ -101,6 +113,32 @@ final class SigV4Authenticator {
             throw ApiException.invalidSignature("The request signature we calculated does not match the signature "
                     + "you provided. Check your AWS Secret Access Key and signing method. "
                     + "Consult the service documentation for details.");
+        }
+    }
+
+    /** The request time parses, matches the credential scope's date and is within {@link #MAX_SKEW} of now. */
+    private void checkTime(String amzDate, String scopeDate) {
+        Instant signed;
+        try {
+            signed = Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (DateTimeParseException e) {
+            throw ApiException.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '" + amzDate
+                    + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+        }
+        if (!amzDate.startsWith(scopeDate)) {
+            throw ApiException.invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 "
+                    + "version of date from HTTP: '" + scopeDate + "' != '" + amzDate.substring(0, 8)
+                    + "', from '" + amzDate + "'.");
+        }
+        Instant now = clock.now();
+        if (signed.isBefore(now.minus(MAX_SKEW))) {
+            throw ApiException.invalidSignatureBadRequest("Signature expired: " + amzDate + " is now earlier than "
+                    + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+        }
+        if (signed.isAfter(now.plus(MAX_SKEW))) {
+            throw ApiException.invalidSignatureBadRequest("Signature not yet current: " + amzDate
+                    + " is still later than " + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now)
+                    + " + 15 min.)");
         }
     }
 

@@ -17,8 +17,8 @@ final class Mappers {
     static RecordMapper forConfig(PersonalizeSinkConfig config) {
         return switch (config.dataType()) {
             case EVENTS -> new EventRecordMapper(parser(config), config.eventIdFromPosition());
-            case ACTION_INTERACTIONS -> new ActionInteractionMapper(parser(config), config.idFields(),
-                    config.eventIdFromPosition());
+            case ACTION_INTERACTIONS -> new ActionInteractionMapper(parser(config), config.fieldNames(),
+                    config.idFields(), config.eventIdFromPosition());
             case ITEMS, USERS, ACTIONS -> new DatasetRecordMapper(config.dataType(), config.idFields(),
                     config.propertiesField(), config.propertiesInclude(), config.propertiesExclude());
         };

@@ -1,6 +1,7 @@
 package io.lakeloop.connect.personalize;
 
 import io.lakeloop.connect.personalize.config.CrossKeyRules;
+import io.lakeloop.connect.personalize.config.LegacyKeys;
 import io.lakeloop.connect.personalize.config.PersonalizeSinkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.apache.kafka.connect.sink.SinkConnector;
 /**
  * Kafka Connect sink for Amazon Personalize: events (PutEvents), items, users, actions and action interactions,
  * one data type per connector ({@code personalize.data.type}). Splits the rate limit evenly across its tasks.
+ * Accepts the keys of aws/personalize-kafka-connector as deprecated aliases ({@link LegacyKeys}).
  */
 public final class PersonalizeSinkConnector extends SinkConnector {
 
@@ -29,8 +31,9 @@ public final class PersonalizeSinkConnector extends SinkConnector {
 
     @Override
     public void start(Map<String, String> props) {
-        this.props = Map.copyOf(props);
-        this.config = new PersonalizeSinkConfig(props);
+        LegacyKeys.warn(props);
+        this.props = Map.copyOf(strings(LegacyKeys.translate(props)));
+        this.config = new PersonalizeSinkConfig(this.props);
         CrossKeyRules.enforce(config);
     }
 
@@ -52,6 +55,12 @@ public final class PersonalizeSinkConnector extends SinkConnector {
         return configs;
     }
 
+    private static Map<String, String> strings(Map<String, ?> props) {
+        Map<String, String> out = new HashMap<>();
+        props.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
+        return out;
+    }
+
     @Override
     public void stop() {
         // nothing held
@@ -65,14 +74,23 @@ public final class PersonalizeSinkConnector extends SinkConnector {
     /** Per-key validation by the ConfigDef, then the rules that span keys, each reported against its key. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
-        Config result = super.validate(connectorConfigs);
+        Map<String, String> translated;
+        try {
+            translated = strings(LegacyKeys.translate(connectorConfigs));
+        } catch (ConfigException e) {
+            Config result = super.validate(connectorConfigs);
+            result.configValues().stream().filter(v -> v.name().equals(PersonalizeSinkConfig.DATA_TYPE_CONFIG))
+                    .forEach(v -> v.addErrorMessage(e.getMessage()));
+            return result;
+        }
+        Config result = super.validate(translated);
         boolean keysValid = result.configValues().stream().allMatch(v -> v.errorMessages().isEmpty());
         if (!keysValid) {
             return result;
         }
         Map<String, List<String>> errors;
         try {
-            errors = CrossKeyRules.check(new PersonalizeSinkConfig(connectorConfigs));
+            errors = CrossKeyRules.check(new PersonalizeSinkConfig(translated));
         } catch (ConfigException e) {
             errors = Map.of(PersonalizeSinkConfig.DATA_TYPE_CONFIG, List.of(e.getMessage()));
         }

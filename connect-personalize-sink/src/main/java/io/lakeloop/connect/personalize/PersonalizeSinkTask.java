@@ -16,7 +16,9 @@ import io.lakeloop.connect.personalize.metrics.SinkTaskMetrics;
 import io.lakeloop.event.Rejection;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Maps each record (lakeloop-core validation; bad ones to the dead-letter queue), groups the results into calls of up
  * to ten ({@link Batcher}), sends them asynchronously within the rate limit and the in-flight bound
  * ({@link BatchSender}), and tells Connect to commit only offsets whose records Personalize (or the dead-letter
- * queue) accepted ({@link OffsetTracker}). Holds at most {@code max.buffered.records} unfinished records: beyond that
- * {@code put} waits, and asks Connect to redeliver when the wait grows long.
+ * queue) accepted ({@link OffsetTracker}). Holds only unfinished records, at most {@code max.buffered.records} of
+ * them and about {@code max.buffered.bytes}: beyond that {@code put} waits, and asks Connect to redeliver when the
+ * wait grows long.
  */
 public final class PersonalizeSinkTask extends SinkTask {
 
@@ -84,12 +87,14 @@ public final class PersonalizeSinkTask extends SinkTask {
         batcher = new Batcher(config.batchMaxSize(), config.batchLinger(), System::nanoTime);
         outcomes = new SendOutcomes();
         metrics = new SinkTaskMetrics();
-        budget = new RecordBudget(config.maxBufferedRecords());
+        budget = new RecordBudget(config.maxBufferedRecords(), config.maxBufferedBytes());
         metrics.bufferedGauge(budget::open);
+        metrics.bufferedBytesGauge(budget::bytes);
         String name = props.getOrDefault("name", "personalize-sink");
         metrics.register(name, config.taskIndex());
         boolean pluginMetrics = PluginMetricsBridge.register(context, metrics);
-        deadLetters = new DeadLetters(config.toleratesErrors(), errantReporter(), metrics);
+        deadLetters = new DeadLetters(config.toleratesErrors(), errantReporter(), metrics,
+                new RejectedEvents(config.fieldNames()), config.deadLetterMaxPayloadBytes());
         CallFactory.Opened opened = callFactory.open(config);
         clientResource = opened.resource();
         double rate = config.taskRateLimit();
@@ -116,29 +121,45 @@ public final class PersonalizeSinkTask extends SinkTask {
         checkHealth();
         awaitCapacity();
         for (SinkRecord record : records) {
-            Mapped mapped = mapper.map(record);
-            boolean bad = !mapped.rejections().isEmpty();
-            int parts = mapped.parts().size() + (bad ? 1 : 0);
-            if (parts > 0) {
-                budget.opened();
-            }
-            PendingRecord pending = PendingRecord.of(record, parts, budget::closed);
-            tracker.track(pending);
-            if (bad) {
-                Rejection first = mapped.rejections().get(0);
-                deadLetters.report(pending, first.code().name(), mapped.rejections().stream()
-                        .map(Rejection::toString).collect(Collectors.joining("; ")));
-            }
-            for (Mapped.Part part : mapped.parts()) {
-                Batch full = batcher.add(new Entry(pending, part.key(), part.payload()));
-                if (full != null) {
-                    sender.submit(full);
-                }
-            }
+            take(record, mapper.map(record));
         }
         metrics.recordsIn(records.size());
         batcher.drainExpired().forEach(sender::submit);
         logMetricsWhenDue();
+    }
+
+    /**
+     * Tracks the record until every part is handed on: its events to the batcher, its rejected events (all in one
+     * dead letter holding only them, when others of the record are sent) to the dead-letter queue.
+     */
+    private void take(SinkRecord record, Mapped mapped) {
+        List<Rejection> rejections = mapped.rejections();
+        boolean bad = !rejections.isEmpty();
+        TreeSet<Integer> rejectedEvents = new TreeSet<>();
+        boolean wholeRecord = false;
+        for (Rejection r : rejections) {
+            if (r.eventIndex() < 0) {
+                wholeRecord = true;
+            } else {
+                rejectedEvents.add(r.eventIndex());
+            }
+        }
+        int events = Math.max(1, mapped.parts().size() + rejectedEvents.size());
+        PendingRecord pending = PendingRecord.of(record, mapped.parts().size() + (bad ? 1 : 0), events);
+        budget.opened(pending);
+        tracker.track(pending, budget::closed);
+        if (bad) {
+            // core's rejection messages name fields and limits, never values: safe for logs as they are
+            String message = rejections.stream().map(Rejection::toString).collect(Collectors.joining("; "));
+            deadLetters.report(pending, rejections.get(0).code().name(), message, message,
+                    wholeRecord ? DeadLetters.Subset.whole() : new DeadLetters.Subset(rejectedEvents, events));
+        }
+        for (Mapped.Part part : mapped.parts()) {
+            Batch full = batcher.add(new Entry(pending, part.key(), part.payload(), part.index()));
+            if (full != null) {
+                sender.submit(full);
+            }
+        }
     }
 
     @Override
@@ -201,13 +222,17 @@ public final class PersonalizeSinkTask extends SinkTask {
         SendOutcomes.Rejected r;
         while ((r = outcomes.pollRejected()) != null) {
             // the rejected part completes once the dead-letter queue has it
-            deadLetters.report(r.entry().origin(), DeadLetters.SERVICE_REJECTED, r.reason(), r.safeReason());
+            PendingRecord origin = r.entry().origin();
+            deadLetters.report(origin, DeadLetters.SERVICE_REJECTED, r.reason(), r.safeReason(),
+                    DeadLetters.Subset.of(r.entry().index(), origin.events()));
         }
     }
 
     /**
-     * Backpressure: once {@code max.buffered.records} records are unfinished, waits until a fifth of them are done;
-     * past {@link #MAX_PUT_WAIT}, asks Connect to pause and deliver this batch again.
+     * Backpressure: once {@code max.buffered.records} records or {@code max.buffered.bytes} are unfinished, waits until
+     * both are back to four fifths; past {@link #MAX_PUT_WAIT}, asks Connect to pause and deliver this batch again.
+     * A bounded wait, not an unbounded block: a put blocked past the consumer's max.poll.interval.ms would make the
+     * task leave its group. Not a pause of chosen partitions: the stuck records share partitions with flowing ones.
      */
     private void awaitCapacity() {
         if (!budget.full()) {
@@ -218,8 +243,9 @@ public final class PersonalizeSinkTask extends SinkTask {
         while (!budget.resumable()) {
             if (System.nanoTime() - deadline > 0) {
                 context.timeout(1000);
-                throw new RetriableException(budget.open() + " records are still unsent after "
-                        + maxPutWait.toMillis() + " ms (max.buffered.records=" + budget.max()
+                throw new RetriableException(budget.open() + " records (about " + budget.bytes() / 1024
+                        + " KiB) are still unsent after " + maxPutWait.toMillis() + " ms (max.buffered.records="
+                        + budget.maxRecords() + ", max.buffered.bytes=" + budget.maxBytes()
                         + "); Connect delivers this batch again");
             }
             try {

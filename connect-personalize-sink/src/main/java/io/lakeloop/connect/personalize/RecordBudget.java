@@ -2,30 +2,52 @@ package io.lakeloop.connect.personalize;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * How many taken records are not yet done (the memory the task holds), with hysteresis: once {@code max} is reached,
- * {@code put} waits until the count is back to {@code resumeAt}. Records close on the sender threads; only the
- * crossing of {@code resumeAt} wakes the waiting task thread, so a full buffer costs no wake-up per call.
+ * What the task holds of records taken and not yet done — their number and about how many bytes — with hysteresis:
+ * once either reaches its maximum, {@code put} waits until both are back to four fifths of it. Records close on the
+ * sender threads; only a close that brings both under the marks while the task thread waits wakes it.
  */
 final class RecordBudget {
 
-    private final int max;
-    private final int resumeAt;
+    /** Per record besides its key and value: the SinkRecord, the pending state, the SDK objects' own fields. */
+    private static final long RECORD_OVERHEAD = 400;
+
+    private final int maxRecords;
+    private final int resumeRecords;
+    private final long maxBytes;
+    private final long resumeBytes;
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final Object lock = new Object();
+    private volatile boolean waiting;
 
-    RecordBudget(int max) {
-        this.max = max;
-        this.resumeAt = Math.max(0, max - Math.max(1, max / 5));
+    RecordBudget(int maxRecords, long maxBytes) {
+        this.maxRecords = maxRecords;
+        this.resumeRecords = Math.max(0, maxRecords - Math.max(1, maxRecords / 5));
+        this.maxBytes = maxBytes;
+        this.resumeBytes = maxBytes - maxBytes / 5;
     }
 
-    void opened() {
+    /**
+     * About how much heap a record holds until it is done: key and value (a string's characters take two bytes) and
+     * what it is mapped to (the SDK objects hold the same text again), plus a fixed overhead.
+     */
+    static long estimate(SinkRecord record) {
+        return RECORD_OVERHEAD + PayloadSize.inMemory(record.key()) + 2 * PayloadSize.inMemory(record.value());
+    }
+
+    void opened(PendingRecord record) {
         open.incrementAndGet();
+        bytes.addAndGet(record.bytes());
     }
 
-    void closed() {
-        if (open.decrementAndGet() == resumeAt) {
+    void closed(PendingRecord record) {
+        open.decrementAndGet();
+        bytes.addAndGet(-record.bytes());
+        if (waiting && resumable()) {
             synchronized (lock) {
                 lock.notifyAll();
             }
@@ -36,24 +58,37 @@ final class RecordBudget {
         return open.get();
     }
 
-    int max() {
-        return max;
+    long bytes() {
+        return bytes.get();
+    }
+
+    int maxRecords() {
+        return maxRecords;
+    }
+
+    long maxBytes() {
+        return maxBytes;
     }
 
     boolean full() {
-        return open.get() >= max;
+        return open.get() >= maxRecords || bytes.get() >= maxBytes;
     }
 
-    /** True once the count is back to the resume mark. */
+    /** True once both the count and the bytes are back to their resume marks. */
     boolean resumable() {
-        return open.get() <= resumeAt;
+        return open.get() <= resumeRecords && bytes.get() <= resumeBytes;
     }
 
-    /** Waits at most {@code millis} for the count to come back to the resume mark. */
+    /** Waits at most {@code millis} for the count and bytes to come back to their resume marks. */
     void awaitRoom(long millis) throws InterruptedException {
         synchronized (lock) {
-            if (!resumable()) {
-                TimeUnit.MILLISECONDS.timedWait(lock, millis);
+            waiting = true;
+            try {
+                if (!resumable()) {
+                    TimeUnit.MILLISECONDS.timedWait(lock, millis);
+                }
+            } finally {
+                waiting = false;
             }
         }
     }

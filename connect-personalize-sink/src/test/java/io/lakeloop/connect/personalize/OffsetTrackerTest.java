@@ -59,4 +59,41 @@ class OffsetTrackerTest {
         assertThat(tracker.committable(List.of(P0))).isEmpty();
         assertThat(tracker.inProgress()).isZero();
     }
+
+    /**
+     * Issue 11 item 9: records done behind one that is still being retried were held whole until it finished. Only
+     * the unfinished one is held now, and a done record lets go of its value.
+     */
+    @Test
+    void holdsOnlyTheUnfinishedRecordBehindWhichOthersFinishedAndLetsGoOfTheirValues() {
+        PendingRecord stuck = track(0, 0, 1);
+        List<PendingRecord> done = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            PendingRecord r = PendingRecord.of(record("t", 0, i, "x".repeat(1000)), 1);
+            tracker.track(r);
+            r.complete(1);
+            done.add(r);
+        }
+
+        assertThat(tracker.inProgress()).isEqualTo(1);
+        assertThat(done).allSatisfy(r -> assertThat(r.record()).isNull());
+        assertThat(stuck.record()).isNotNull();
+        assertThat(tracker.committable(List.of(P0))).containsEntry(P0, new OffsetAndMetadata(0));
+        stuck.complete(1);
+        assertThat(tracker.committable(List.of(P0))).containsEntry(P0, new OffsetAndMetadata(10_001));
+        assertThat(tracker.inProgress()).isZero();
+    }
+
+    @Test
+    void tellsTheListenerOnceWhenARecordIsDone() {
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        PendingRecord r = PendingRecord.of(record("t", 0, 3, "{}"), 2);
+        tracker.track(r, x -> told.incrementAndGet());
+
+        r.complete(1);
+        assertThat(told).hasValue(0);
+        r.complete(1);
+        r.complete(1);
+        assertThat(told).hasValue(1);
+    }
 }

@@ -233,4 +233,119 @@ class PersonalizeSinkTaskTest {
                     .hasMessageNotContaining("secret-user");
         });
     }
+
+    private static String header(FakeContext.Reported r, String name) {
+        var h = r.record().headers().lastWithName(name);
+        return h == null ? null : String.valueOf(h.value());
+    }
+
+    /**
+     * Issue 11 item 15: a tracker batch with one rejected event went whole to the DLQ although its good events were
+     * sent, so replaying the dead letters sent them twice. Only the rejected event goes now.
+     */
+    @Test
+    void aTrackerBatchWithOneBadEventDeadLettersOnlyThatEvent() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(recording(), context, Map.of("errors.tolerance", "all"));
+        String batch = "{\"user_id\":\"u\",\"session_id\":\"s\",\"event_list\":["
+                + "{\"eventType\":\"a\",\"itemId\":\"i0\",\"sentAt\":1700000000},"
+                + "{\"itemId\":\"i1\",\"sentAt\":1700000001},"
+                + "{\"eventType\":\"c\",\"itemId\":\"i2\",\"sentAt\":1700000002}]}";
+
+        task.put(List.of(record("t", 0, 0, batch)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(1)).containsEntry(P0, new OffsetAndMetadata(1)));
+        assertThat(sent).extracting(Event::eventType).containsExactly("a", "c");
+        assertThat(context.reported).singleElement().satisfies(r -> {
+            assertThat(r.record().value()).isEqualTo("{\"user_id\":\"u\",\"session_id\":\"s\",\"event_list\":["
+                    + "{\"itemId\":\"i1\",\"sentAt\":1700000001}]}");
+            assertThat(header(r, DeadLetters.EVENT_INDEX_HEADER)).isEqualTo("1");
+            assertThat(header(r, DeadLetters.REASON_CODE_HEADER)).isEqualTo("MISSING_FIELD");
+            assertThat(header(r, DeadLetters.SOURCE_OFFSET_HEADER)).isEqualTo("0");
+        });
+    }
+
+    @Test
+    void anEventPersonalizeRejectsIsDeadLetteredAloneAndABatchRejectedWholeGoesAsItIs() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(batch -> {
+            if (batch.entries().stream().anyMatch(e -> ((Event) e.payload()).eventType().equals("poison"))) {
+                throw (InvalidInputException) InvalidInputException.builder().statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidInputException")
+                                .errorMessage("rejected").build()).build();
+            }
+            recording().send(batch);
+        }, context, Map.of("errors.tolerance", "all"));
+        String partly = "{\"user_id\":\"u\",\"session_id\":\"s\",\"event_list\":["
+                + "{\"eventType\":\"a\",\"sentAt\":1700000000},{\"eventType\":\"poison\",\"sentAt\":1700000001}]}";
+        String wholly = "{\"user_id\":\"v\",\"session_id\":\"s\",\"event_list\":["
+                + "{\"eventType\":\"poison\",\"sentAt\":1700000002}]}";
+
+        task.put(List.of(record("t", 0, 0, partly), record("t", 0, 1, wholly)));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            task.put(List.of());
+            assertThat(commit(2)).containsEntry(P0, new OffsetAndMetadata(2));
+        });
+        assertThat(sent).extracting(Event::eventType).containsExactly("a");
+        assertThat(context.reported).hasSize(2);
+        assertThat(context.reported).filteredOn(r -> r.record().kafkaOffset() == 0).singleElement().satisfies(r -> {
+            assertThat(r.record().value()).isEqualTo("{\"user_id\":\"u\",\"session_id\":\"s\",\"event_list\":["
+                    + "{\"eventType\":\"poison\",\"sentAt\":1700000001}]}");
+            assertThat(header(r, DeadLetters.EVENT_INDEX_HEADER)).isEqualTo("1");
+            assertThat(header(r, DeadLetters.REASON_CODE_HEADER)).isEqualTo(DeadLetters.SERVICE_REJECTED);
+        });
+        assertThat(context.reported).filteredOn(r -> r.record().kafkaOffset() == 1).singleElement()
+                .satisfies(r -> assertThat(r.record().value()).isEqualTo(wholly));
+    }
+
+    @Test
+    void aDeadLetterTooLargeForTheDeadLetterTopicIsWrittenWithoutKeyAndValueButWithItsPosition() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(recording(), context, Map.of("errors.tolerance", "all", "dead.letter.max.payload.bytes", "100000"));
+
+        task.put(List.of(record("t", 0, 9, "<" + "x".repeat(200_000) + ">")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(10)).containsEntry(P0, new OffsetAndMetadata(10)));
+        assertThat(context.reported).singleElement().satisfies(r -> {
+            assertThat(r.record().value()).isNull();
+            assertThat(header(r, DeadLetters.REASON_CODE_HEADER)).isEqualTo("UNDECODABLE");
+            assertThat(header(r, DeadLetters.PAYLOAD_DROPPED_HEADER)).contains("200002 bytes");
+            assertThat(header(r, DeadLetters.SOURCE_TOPIC_HEADER)).isEqualTo("t");
+            assertThat(header(r, DeadLetters.SOURCE_PARTITION_HEADER)).isEqualTo("0");
+            assertThat(header(r, DeadLetters.SOURCE_OFFSET_HEADER)).isEqualTo("9");
+        });
+        assertThat(task.metrics().getDeadLetteredWithoutPayload()).isEqualTo(1);
+    }
+
+    /** Issue 11 item 9: the buffer is bounded by bytes, not only by records. */
+    @Test
+    void aFullByteBudgetHoldsPutBackAndThenAsksConnectToRedeliver() {
+        CountDownLatch gate = new CountDownLatch(1);
+        start(batch -> {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recording().send(batch);
+        }, new FakeContext(Set.of(P0), true), Map.of(PersonalizeSinkConfig.MAX_BUFFERED_BYTES_CONFIG, "1048576"));
+        String padding = "x".repeat(200_000);
+        List<SinkRecord> big = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // about 3 x 800 KB held: far above the 1 MiB budget, only 3 records
+            big.add(record("t", 0, i, "{\"user_id\":\"u" + i + "\",\"session_id\":\"s\",\"event_type\":\"e\","
+                    + "\"timestamp\":1700000000,\"pad\":\"" + padding + "\"}"));
+        }
+        task.put(big);
+
+        assertThat(task.metrics().getBufferedBytes()).isGreaterThan(1_048_576);
+        assertThatThrownBy(() -> task.put(List.of(record("t", 0, 3, event("u", "s", "late")))))
+                .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class)
+                .hasMessageContaining("max.buffered.bytes=1048576");
+        gate.countDown();
+        task.put(List.of(record("t", 0, 3, event("u", "s", "late"))));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(4)).containsEntry(P0, new OffsetAndMetadata(4)));
+        assertThat(sent).hasSize(4);
+        assertThat(task.metrics().getBufferedBytes()).isZero();
+    }
 }

@@ -18,6 +18,6 @@ public final class TestRecords {
 
     public static Entry entry(String user, String session, long offset, Object payload) {
         PendingRecord origin = PendingRecord.of(record("t", 0, offset, "{}"), 1);
-        return new Entry(origin, new GroupKey(user, session), payload);
+        return new Entry(origin, new GroupKey(user, session), payload, 0);
     }
 }

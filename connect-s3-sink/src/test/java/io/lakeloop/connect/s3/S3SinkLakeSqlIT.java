@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -52,11 +52,13 @@ class S3SinkLakeSqlIT {
     }
 
     @ParameterizedTest(name = "compression={0}")
-    @ValueSource(strings = {"gzip", "zstd"})
-    void duckDbReadsTheCsvLakeWithTheDdlsTypesAndFindsExactlyTheRowsProduced(String compression) throws Exception {
+    @CsvSource({"csv, gzip", "csv, zstd", "parquet, snappy", "parquet, zstd", "parquet, gzip"})
+    void duckDbReadsTheLakeWithTheDdlsTypesAndFindsExactlyTheRowsProduced(String format, String compression)
+            throws Exception {
+        String run = format + "_" + compression;
         Map<String, String> config = deployedConfig("s3-lake-sink.json", S3, "rotate.schedule.interval.ms", "2000",
-                "rotate.records", "7", "compression", compression, "name", "lake-" + compression,
-                "topics", "lake.interactions." + compression, "s3.key.hive.table", "interactions_" + compression);
+                "rotate.records", "7", "format", format, "compression", compression, "name", "lake-" + run,
+                "topics", "lake.interactions." + run, "s3.key.hive.table", "interactions_" + run);
         String topic = config.get("topics");
         CONNECT.kafka().createTopic(topic, 2);
         List<LakeRow> rows = new ArrayList<>();
@@ -72,12 +74,12 @@ class S3SinkLakeSqlIT {
 
         Path table = STORE.resolve(config.get("s3.bucket")).resolve(config.get("s3.key.hive.dataset"))
                 .resolve(config.get("s3.key.hive.table"));
-        await().atMost(TIMEOUT).ignoreExceptions().until(() -> query(table).size() == rows.size());
-        String extension = compression.equals("gzip") ? ".csv.gz" : ".csv.zst";
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> query(table, format).size() == rows.size());
+        String extension = format.equals("parquet") ? ".parquet" : compression.equals("gzip") ? ".csv.gz" : ".csv.zst";
         try (var files = Files.walk(table)) {
             assertThat(files.filter(Files::isRegularFile).map(Path::toString)).allMatch(f -> f.endsWith(extension));
         }
-        List<List<Object>> read = query(table);
+        List<List<Object>> read = query(table, format);
         List<List<Object>> expected = new ArrayList<>();
         for (LakeRow r : rows) {
             String day = r.timestamp() < 1_772_928_000L ? "2026-03-07" : "2026-03-08";
@@ -90,11 +92,15 @@ class S3SinkLakeSqlIT {
     }
 
     /** Every row under the table's location, typed as the DDL declares, with {@code dt} from the path. */
-    private static List<List<Object>> query(Path table) throws Exception {
+    private static List<List<Object>> query(Path table, String format) throws Exception {
         String columns = LakeTableDdl.duckDbColumns().entrySet().stream()
                 .map(e -> "'" + e.getKey() + "': '" + e.getValue() + "'").collect(Collectors.joining(", "));
-        String sql = "SELECT * FROM read_csv('" + table + "/*/*.csv.*', header = true, hive_partitioning = true, "
-                + "hive_types = {'dt': 'VARCHAR'}, columns = {" + columns + "}) ORDER BY EVENT_ID";
+        // Parquet files carry their own types: the assertion below checks they are the DDL's
+        String sql = format.equals("parquet")
+                ? "SELECT * FROM read_parquet('" + table + "/*/*.parquet', hive_partitioning = true, "
+                        + "hive_types = {'dt': 'VARCHAR'}) ORDER BY EVENT_ID"
+                : "SELECT * FROM read_csv('" + table + "/*/*.csv.*', header = true, hive_partitioning = true, "
+                        + "hive_types = {'dt': 'VARCHAR'}, columns = {" + columns + "}) ORDER BY EVENT_ID";
         List<List<Object>> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

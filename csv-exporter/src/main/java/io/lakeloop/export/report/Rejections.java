@@ -1,5 +1,6 @@
 package io.lakeloop.export.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,15 @@ public final class Rejections {
 
     public static final int MAX_SAMPLES = 10;
 
-    /** Where a rejected row was: the part's name and its record number in the part (the header is record 1). */
-    public record Sample(String object, long row) {
+    /**
+     * Where a rejected row was: the part's name and its record number in the part (the header is record 1), and
+     * what exactly was wrong when the reason alone does not say it (never a value of the row).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sample(String object, long row, String detail) {
+        public Sample(String object, long row) {
+            this(object, row, null);
+        }
     }
 
     /** How many rows one reason rejected, and the first of them. */
@@ -26,10 +34,15 @@ public final class Rejections {
     private long total;
 
     public void add(String reason, String object, long row) {
+        add(reason, object, row, null);
+    }
+
+    /** @param detail what was wrong beyond the reason, safe to show (no value of the row), or null */
+    public void add(String reason, String object, long row, String detail) {
         counts.merge(reason, 1L, Long::sum);
         List<Sample> list = samples.computeIfAbsent(reason, r -> new ArrayList<>());
         if (list.size() < MAX_SAMPLES) {
-            list.add(new Sample(object, row));
+            list.add(new Sample(object, row, detail));
         }
         total++;
     }

@@ -1,6 +1,8 @@
 package io.lakeloop.export.rows;
 
+import com.dynatrace.hash4j.hashing.HashValue128;
 import io.lakeloop.event.InvalidEventException;
+import io.lakeloop.event.ReasonCode;
 import io.lakeloop.lake.LakeColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An RFC 4180 CSV part read at the byte level: each row is scanned in place for its field boundaries and the output
- * row is assembled by copying the raw bytes of the fields it keeps (quoting included), so nothing is decoded but the
- * cells that must be checked (ids, timestamp, event value). The first row is the header when it names USER_ID,
- * ITEM_ID and TIMESTAMP; otherwise the part has no header and its columns are the lake schema's, in order.
+ * An RFC 4180 CSV part, or a delimited text part (Hive's {@code TEXTFILE}: any delimiter, no quoting, an optional
+ * escape byte), read at the byte level: each row is scanned in place for its field boundaries and the output row is
+ * assembled from the bytes of the fields it keeps — CSV fields copied raw (quoting included), text fields quoted
+ * where CSV needs it — so nothing is decoded but the cells that must be checked (ids, timestamp, event value). An
+ * unquoted {@code \N} is Hive's null: a missing id or timestamp rejects the row ({@code MISSING_FIELD}), another
+ * column is written empty. The first row is the header when it names USER_ID, ITEM_ID and TIMESTAMP; otherwise the
+ * part has no header and its columns are {@link TextOptions#inputColumns()}, or by default the lake schema's (seven
+ * fields) or {@code USER_ID,ITEM_ID,TIMESTAMP} (three fields).
  */
 public final class CsvPartReader extends PartReader {
 
@@ -21,13 +27,16 @@ public final class CsvPartReader extends PartReader {
     private final int[] index = new int[LakeColumn.values().length];
     private List<String> header = List.of();
     private int headerSize;
-    private final byte[] out = new byte[RowRules.MAX_ROW_BYTES + 128];
+    private final byte[] out = new byte[2 * RowRules.MAX_ROW_BYTES + 256]; // text cells may be quoted
     /** Whether an output column besides the ids and the timestamp is checked (EVENT_TYPE, EVENT_VALUE). */
     private final boolean checksOptional;
+    /** -1 for CSV, else the delimiter of delimited text. */
+    private final int delimiter;
 
-    CsvPartReader(ByteInput in, RowRules rules, String partName) {
+    CsvPartReader(ByteInput in, RowRules rules, String partName, int delimiter) {
         super(in, rules, partName);
-        this.s = new CsvRowScanner(in);
+        this.delimiter = delimiter;
+        this.s = delimiter < 0 ? new CsvRowScanner(in) : new CsvRowScanner(in, delimiter, rules.text().escape());
         this.checksOptional = rules.output().contains(LakeColumn.EVENT_TYPE)
                 || rules.output().contains(LakeColumn.EVENT_VALUE);
     }
@@ -51,8 +60,11 @@ public final class CsvPartReader extends PartReader {
         if (hasHeader) {
             in.pos = s.nextStart;
             record = 1;
+        } else if (!rules.text().inputColumns().isEmpty()) {
+            names = rules.text().inputColumns();
         } else {
-            names = LakeColumn.ALL.stream().map(Enum::name).toList();
+            names = (s.nFields == 3 ? LakeColumn.PERSONALIZE_REQUIRED : LakeColumn.ALL).stream().map(Enum::name)
+                    .toList();
         }
         header = List.copyOf(names);
         headerSize = names.size();
@@ -68,7 +80,9 @@ public final class CsvPartReader extends PartReader {
         }
         for (LakeColumn c : rules.requiredInput()) {
             if (index[c.ordinal()] < 0) {
-                throw new PartFormatException(partName + ": no column " + c + " (header " + header + ")");
+                throw new PartFormatException(partName + ": no column " + c + (hasHeader ? " (header " + header + ")"
+                        : " in the columns " + header + " of this part without a header (--input-columns gives the "
+                        + "table's column list)"));
             }
         }
     }
@@ -76,6 +90,11 @@ public final class CsvPartReader extends PartReader {
     @Override
     public List<String> header() {
         return header;
+    }
+
+    @Override
+    public String format() {
+        return delimiter < 0 ? "csv" : "text(" + TextOptions.describe(delimiter) + ")";
     }
 
     @Override
@@ -116,21 +135,21 @@ public final class CsvPartReader extends PartReader {
             reject(RowRules.FIELD_COUNT);
             return;
         }
-        s.content(index[LakeColumn.USER_ID.ordinal()]);
-        String bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
-        long user = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        String bad = id(LakeColumn.USER_ID);
+        long user = Hashing.id(s.cBuf, s.cOff, s.cLen);
         if (bad == null) {
-            s.content(index[LakeColumn.ITEM_ID.ordinal()]);
-            bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+            bad = id(LakeColumn.ITEM_ID);
         }
-        long item = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A);
+        long item = Hashing.id(s.cBuf, s.cOff, s.cLen);
         long ts = 0;
         boolean tsAsIs = false;
-        if (bad == null) {
+        if (bad == null && s.isHiveNull(index[LakeColumn.TIMESTAMP.ordinal()])) {
+            bad = ReasonCode.MISSING_FIELD.name();
+        } else if (bad == null) {
             int f = index[LakeColumn.TIMESTAMP.ordinal()];
             s.content(f);
             ts = rules.plainSeconds(s.cBuf, s.cOff, s.cLen);
-            tsAsIs = ts >= 0 && !s.fq[f];
+            tsAsIs = ts >= 0 && !s.fq[f] && delimiter < 0;
             if (ts < 0) {
                 try {
                     ts = rules.epochSeconds(s.cBuf, s.cOff, s.cLen);
@@ -147,30 +166,47 @@ public final class CsvPartReader extends PartReader {
             return;
         }
         int n = assemble(ts, tsAsIs);
+        if (n > RowRules.MAX_ROW_BYTES) {
+            reject(RowRules.ROW_TOO_LONG);
+            return;
+        }
+        String text = TextCheck.check(out, 0, n); // Personalize reads UTF-8; a NUL is never a real id
+        if (text != null) {
+            reject(text);
+            return;
+        }
         long a = 0;
         long b = 0;
         if (rules.dedupe() == Dedupe.ROWS) {
-            a = Hashing.hash(out, 0, n, Hashing.SEED_A);
-            b = Hashing.hash(out, 0, n, Hashing.SEED_B);
-        } else if (rules.dedupe() == Dedupe.EVENT_ID) {
+            HashValue128 f = Hashing.fingerprint(out, 0, n);
+            a = f.getMostSignificantBits();
+            b = f.getLeastSignificantBits();
+        } else if (rules.dedupe() == Dedupe.EVENT_ID && !s.isHiveNull(index[LakeColumn.EVENT_ID.ordinal()])) {
             s.content(index[LakeColumn.EVENT_ID.ordinal()]);
             if (s.cLen > 0) {
-                a = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_A) | 1;
-                b = Hashing.hash(s.cBuf, s.cOff, s.cLen, Hashing.SEED_B);
+                HashValue128 f = Hashing.fingerprint(s.cBuf, s.cOff, s.cLen);
+                a = f.getMostSignificantBits() | 1;
+                b = f.getLeastSignificantBits();
             }
         }
         sink.row(out, n, user, item, ts, a, b);
     }
 
+    /** Points the scanner's content at an identifier column and checks it; {@code null} when fine. */
+    private String id(LakeColumn c) {
+        int f = index[c.ordinal()];
+        s.content(f);
+        return s.isHiveNull(f) ? ReasonCode.MISSING_FIELD.name() : RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+    }
+
     private String checkOptional() {
         for (LakeColumn c : rules.output()) {
             if (c == LakeColumn.EVENT_TYPE) {
-                s.content(index[c.ordinal()]);
-                String bad = RowRules.checkId(s.cBuf, s.cOff, s.cLen);
+                String bad = id(c);
                 if (bad != null) {
                     return bad;
                 }
-            } else if (c == LakeColumn.EVENT_VALUE) {
+            } else if (c == LakeColumn.EVENT_VALUE && !s.isHiveNull(index[c.ordinal()])) {
                 s.content(index[c.ordinal()]);
                 String bad = RowRules.checkEventValue(s.cBuf, s.cOff, s.cLen);
                 if (bad != null) {
@@ -181,7 +217,10 @@ public final class CsvPartReader extends PartReader {
         return null;
     }
 
-    /** The output row: raw field bytes in output order, the timestamp as epoch seconds, CRLF. */
+    /**
+     * The output row in output order, CRLF-terminated: the timestamp as epoch seconds, CSV fields as their raw bytes,
+     * text fields quoted where CSV needs it, a null ({@code \N}) empty.
+     */
     private int assemble(long ts, boolean tsAsIs) {
         byte[] b = in.buf;
         int n = 0;
@@ -191,10 +230,15 @@ public final class CsvPartReader extends PartReader {
                 out[n++] = ',';
             }
             LakeColumn c = cols.get(k);
+            int f = index[c.ordinal()];
             if (c == LakeColumn.TIMESTAMP && !tsAsIs) {
-                n = writeLong(ts, n);
+                n = Cells.writeLong(ts, out, n);
+            } else if (s.isHiveNull(f)) {
+                continue;
+            } else if (delimiter >= 0) {
+                s.content(f);
+                n = Cells.appendCsv(s.cBuf, s.cOff, s.cLen, out, n);
             } else {
-                int f = index[c.ordinal()];
                 int len = s.fe[f] - s.fs[f];
                 System.arraycopy(b, s.fs[f], out, n, len);
                 n += len;
@@ -205,20 +249,5 @@ public final class CsvPartReader extends PartReader {
         return n;
     }
 
-    private int writeLong(long v, int n) {
-        if (v == 0) {
-            out[n] = '0';
-            return n + 1;
-        }
-        int digits = 0;
-        for (long t = v; t > 0; t /= 10) {
-            digits++;
-        }
-        for (int i = n + digits - 1; i >= n; i--) {
-            out[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        return n + digits;
-    }
 
 }

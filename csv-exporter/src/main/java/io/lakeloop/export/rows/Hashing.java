@@ -1,55 +1,38 @@
 package io.lakeloop.export.rows;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hasher128;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import java.security.SecureRandom;
 
 /**
- * A fast 64-bit hash of byte ranges (MurmurHash3's 64-bit block mix with its {@code fmix64} finaliser), seeded so
- * two seeds give a 128-bit fingerprint. Used for distinct counts, HyperLogLog and de-duplication; not for security.
+ * The exporter's hashes, all XXH3 from hash4j (Dynatrace's maintained, tested Java port of xxHash's XXH3, which
+ * passes SMHasher): 64-bit hashes of ids for the distinct counts and HyperLogLog, and 128-bit fingerprints of
+ * de-duplication keys.
+ *
+ * <p>Fingerprints are XXH3-128 with a seed drawn at random once per process. Two different keys share a fingerprint
+ * with probability 2⁻¹²⁷ (one bit is used to mark "no key"), so among n keys some pair collides with probability
+ * below n²/2¹²⁸ — for keys that were not chosen against this hash. XXH3 is not a cryptographic hash: a writer of
+ * lake rows who knew the seed could construct two keys with one fingerprint. The random seed means a pair built in
+ * advance is not a collision in every run; it is not a proof against an adaptive attacker, and the bound above is
+ * stated only for input that is not adversarial.
  */
 public final class Hashing {
 
-    public static final long SEED_A = 0x9E3779B97F4A7C15L;
-    public static final long SEED_B = 0xC2B2AE3D27D4EB4FL;
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long C1 = 0x87c37b91114253d5L;
-    private static final long C2 = 0x4cf5ad432745937fL;
+    private static final Hasher64 IDS = com.dynatrace.hash4j.hashing.Hashing.xxh3_64();
+    private static final Hasher128 FINGERPRINTS = com.dynatrace.hash4j.hashing.Hashing.xxh3_128(
+            new SecureRandom().nextLong());
 
     private Hashing() {
     }
 
-    public static long hash(byte[] b, int off, int len, long seed) {
-        long h = seed;
-        int i = off;
-        int end = off + len;
-        while (i + 8 <= end) {
-            long k = (long) LONGS.get(b, i);
-            h ^= mixK(k);
-            h = Long.rotateLeft(h, 27) * 5 + 0x52dce729;
-            i += 8;
-        }
-        long k = 0;
-        for (int shift = 0; i < end; i++, shift += 8) {
-            k |= (b[i] & 0xFFL) << shift;
-        }
-        h ^= mixK(k);
-        return fmix64(h ^ len);
+    /** A 64-bit hash of an id, for counting distinct ids. */
+    public static long id(byte[] b, int off, int len) {
+        return IDS.hashBytesToLong(b, off, len);
     }
 
-    private static long mixK(long k) {
-        k *= C1;
-        k = Long.rotateLeft(k, 31);
-        return k * C2;
-    }
-
-    public static long fmix64(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+    /** The 128-bit fingerprint of a de-duplication key. */
+    public static HashValue128 fingerprint(byte[] b, int off, int len) {
+        return FINGERPRINTS.hashBytesTo128Bits(b, off, len);
     }
 }

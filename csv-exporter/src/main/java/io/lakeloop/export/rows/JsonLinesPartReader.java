@@ -1,6 +1,9 @@
 package io.lakeloop.export.rows;
 
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lakeloop.event.JsonErrors;
 import io.lakeloop.event.InvalidEventException;
 import io.lakeloop.event.ReasonCode;
 import io.lakeloop.event.RecordValues;
@@ -33,6 +36,11 @@ public final class JsonLinesPartReader extends PartReader {
     @Override
     public List<String> header() {
         return List.of();
+    }
+
+    @Override
+    public String format() {
+        return "json-lines";
     }
 
     @Override
@@ -99,8 +107,13 @@ public final class JsonLinesPartReader extends PartReader {
         JsonNode node;
         try {
             node = RecordValues.JSON.readTree(in.buf, start, end - start);
-        } catch (IOException e) {
-            reject(ReasonCode.UNDECODABLE.name());
+        } catch (JsonProcessingException e) {
+            // Jackson's stream constraints (nesting > 1,000, numbers > 1,000 digits...) have no location: core's
+            // JsonErrors says which limit, and never quotes the line
+            reject(ReasonCode.UNDECODABLE.name(), JsonErrors.describe(e));
+            return;
+        } catch (IOException | RuntimeException e) {
+            reject(ReasonCode.UNDECODABLE.name(), "is not readable JSON (" + e.getClass().getSimpleName() + ")");
             return;
         }
         if (node == null || !node.isObject()) {
@@ -129,6 +142,9 @@ public final class JsonLinesPartReader extends PartReader {
             reject(e.getMessage() != null && e.getMessage().contains("missing")
                     ? ReasonCode.MISSING_FIELD.name() : ReasonCode.WRONG_TYPE.name());
             return;
+        } catch (RuntimeException e) { // a value no rule foresaw must reject its row, never stop the export
+            reject(ReasonCode.WRONG_TYPE.name(), e.getClass().getSimpleName());
+            return;
         }
         emit(row, sink, sb);
     }
@@ -152,20 +168,30 @@ public final class JsonLinesPartReader extends PartReader {
             reject(bad);
             return;
         }
+        List<String> cells = row.cells(rules.output());
+        for (String cell : cells) {
+            String text = cell == null ? null : TextCheck.check(cell);
+            if (text != null) {
+                reject(text);
+                return;
+            }
+        }
         sb.setLength(0);
-        Csv.appendRow(sb, row.cells(rules.output()));
+        Csv.appendRow(sb, cells);
         byte[] out = sb.toString().getBytes(StandardCharsets.UTF_8);
         long a = 0;
         long b = 0;
         if (rules.dedupe() == Dedupe.ROWS) {
-            a = Hashing.hash(out, 0, out.length, Hashing.SEED_A);
-            b = Hashing.hash(out, 0, out.length, Hashing.SEED_B);
+            HashValue128 f = Hashing.fingerprint(out, 0, out.length);
+            a = f.getMostSignificantBits();
+            b = f.getLeastSignificantBits();
         } else if (rules.dedupe() == Dedupe.EVENT_ID && !row.eventId().isEmpty()) {
             byte[] id = row.eventId().getBytes(StandardCharsets.UTF_8);
-            a = Hashing.hash(id, 0, id.length, Hashing.SEED_A) | 1;
-            b = Hashing.hash(id, 0, id.length, Hashing.SEED_B);
+            HashValue128 f = Hashing.fingerprint(id, 0, id.length);
+            a = f.getMostSignificantBits() | 1;
+            b = f.getLeastSignificantBits();
         }
-        sink.row(out, out.length, Hashing.hash(user, 0, user.length, Hashing.SEED_A),
-                Hashing.hash(item, 0, item.length, Hashing.SEED_A), row.timestamp(), a, b);
+        sink.row(out, out.length, Hashing.id(user, 0, user.length),
+                Hashing.id(item, 0, item.length), row.timestamp(), a, b);
     }
 }

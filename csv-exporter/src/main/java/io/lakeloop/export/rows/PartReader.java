@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Reads the rows of one decompressed part and hands the accepted ones, as output CSV rows, to a {@link RowSink};
- * rejected rows are counted in {@link #rejections()}. {@link #open} tells the format from the content: a part
- * whose first non-blank byte is <code>{</code> is JSON lines, anything else is CSV.
+ * Reads the rows of one decompressed text part and hands the accepted ones, as output CSV rows, to a
+ * {@link RowSink}; rejected rows are counted in {@link #rejections()}. {@link #open} tells the format from the
+ * content: a part whose first non-blank byte is <code>{</code> is JSON lines; anything else is delimited text, split
+ * by {@link TextOptions#delimiter()} or by the delimiter its first line shows — U+0001 (Hive's default) when the line
+ * holds one, else a tab when it holds tabs and no comma, else a comma (CSV). A first line that is not text (invalid
+ * UTF-8, a NUL) is read as CSV, whose rows the checks then reject.
  */
-public abstract sealed class PartReader permits CsvPartReader, JsonLinesPartReader {
+public abstract sealed class PartReader implements RowReader permits CsvPartReader, JsonLinesPartReader {
 
     protected final ByteInput in;
     protected final RowRules rules;
@@ -50,34 +53,72 @@ public abstract sealed class PartReader permits CsvPartReader, JsonLinesPartRead
             }
             p++;
         }
-        PartReader reader = p < in.limit && in.buf[p] == '{'
-                ? new JsonLinesPartReader(in, rules, partName)
-                : new CsvPartReader(in, rules, partName);
+        PartReader reader;
+        if (p < in.limit && in.buf[p] == '{') {
+            reader = new JsonLinesPartReader(in, rules, partName);
+        } else {
+            int d = rules.text().delimiter() >= 0 ? rules.text().delimiter() : detectDelimiter(in);
+            reader = new CsvPartReader(in, rules, partName, d == ',' ? -1 : d);
+        }
         reader.start();
         return reader;
     }
 
+    /** The delimiter the first line shows (see the class comment); reads at most one row's worth of bytes. */
+    static int detectDelimiter(ByteInput in) throws IOException {
+        int end = -1;
+        int from = in.pos;
+        while (end < 0) {
+            for (int p = from; p < in.limit; p++) {
+                if (in.buf[p] == '\n') {
+                    end = p;
+                    break;
+                }
+            }
+            if (end >= 0 || in.eof || in.limit - in.pos >= RowRules.MAX_ROW_BYTES) {
+                end = end >= 0 ? end : in.limit;
+                break;
+            }
+            int scanned = in.limit - in.pos;
+            in.fill();
+            from = in.pos + scanned;
+        }
+        if (TextCheck.check(in.buf, in.pos, end - in.pos) != null) {
+            return ',';
+        }
+        boolean tab = false;
+        boolean comma = false;
+        for (int p = in.pos; p < end; p++) {
+            byte c = in.buf[p];
+            if (c == 1) {
+                return 1;
+            }
+            tab |= c == '\t';
+            comma |= c == ',';
+        }
+        return tab && !comma ? '\t' : ',';
+    }
+
     abstract void start() throws IOException;
 
-    /**
-     * A CSV part's columns as the cross-part header check compares them (upper-case names; a CSV part without a
-     * header row counts as the lake schema's columns), or an empty list for an empty or JSON-lines part.
-     */
+    @Override
     public abstract List<String> header();
 
-    /** Reads every remaining row. */
-    public abstract void readRows(RowSink sink) throws IOException, InterruptedException;
-
+    @Override
     public Rejections rejections() {
         return rejections;
     }
 
-    /** Data rows read, rejected ones included, blank lines and the header not. */
+    @Override
     public long rowsIn() {
         return rowsIn;
     }
 
     protected void reject(String reason) {
         rejections.add(reason, partName, record);
+    }
+
+    protected void reject(String reason, String detail) {
+        rejections.add(reason, partName, record, detail);
     }
 }

@@ -35,8 +35,13 @@ public final class RowRules {
     private final boolean secondsFastPath;
     private final long maxFastSeconds;
     private final Dedupe dedupe;
+    private final TextOptions text;
 
     public RowRules(List<LakeColumn> output, TimestampUnit unit, Clock clock, Dedupe dedupe) {
+        this(output, unit, clock, dedupe, TextOptions.DETECT);
+    }
+
+    public RowRules(List<LakeColumn> output, TimestampUnit unit, Clock clock, Dedupe dedupe, TextOptions text) {
         this.output = List.copyOf(output);
         if (this.output.isEmpty() || !this.output.containsAll(LakeColumn.PERSONALIZE_REQUIRED)) {
             throw new IllegalArgumentException("the output columns must include USER_ID, ITEM_ID and TIMESTAMP");
@@ -48,6 +53,12 @@ public final class RowRules {
         this.secondsFastPath = unit != TimestampUnit.MILLISECONDS;
         this.maxFastSeconds = clock.instant().plus(TimestampNormalizer.DEFAULT_MAX_FUTURE_SKEW).getEpochSecond();
         this.dedupe = Objects.requireNonNull(dedupe, "dedupe");
+        this.text = Objects.requireNonNull(text, "text");
+    }
+
+    /** How text parts are split (delimiter, escape, the table's columns when a part has no header). */
+    public TextOptions text() {
+        return text;
     }
 
     public List<LakeColumn> output() {
@@ -143,7 +154,39 @@ public final class RowRules {
                 return v;
             }
         }
-        return normalizer.toEpochSeconds(new String(b, off, len, StandardCharsets.UTF_8), LakeColumn.TIMESTAMP.name());
+        String text = new String(b, off, len, StandardCharsets.UTF_8);
+        return normalizer.toEpochSeconds(withZone(text), LakeColumn.TIMESTAMP.name());
+    }
+
+    private static final java.util.regex.Pattern ZONELESS = java.util.regex.Pattern.compile(
+            "\\s*(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?: UTC)?\\s*");
+
+    /**
+     * Athena renders a {@code TIMESTAMP} as {@code 2024-01-01 00:00:00.000} (no offset; {@code ... UTC} for one with
+     * a zone): read as UTC, as the lake's timestamps are. Anything else is left to core's normaliser.
+     */
+    static String withZone(String text) {
+        java.util.regex.Matcher m = ZONELESS.matcher(text);
+        return m.matches() ? m.group(1) + "T" + m.group(2) + "Z" : text;
+    }
+
+    /**
+     * Epoch seconds of an integer with no unit of its own (a Parquet INT64 or INT32 column), read as
+     * {@code --timestamp-unit} says.
+     *
+     * @throws InvalidEventException with the reason when the timestamp is not acceptable
+     */
+    public long epochSeconds(long value) {
+        if (secondsFastPath && value >= 0 && value <= maxFastSeconds) {
+            return value;
+        }
+        return normalizer.toEpochSeconds(value, LakeColumn.TIMESTAMP.name());
+    }
+
+    /** Why epoch seconds of a typed timestamp (a Parquet TIMESTAMP, INT96, DATE) are not acceptable, or null. */
+    public String checkSeconds(long seconds) {
+        return seconds < 0 ? ReasonCode.TIMESTAMP_NEGATIVE.name()
+                : seconds > maxFastSeconds ? ReasonCode.TIMESTAMP_IN_FUTURE.name() : null;
     }
 
     public long epochSeconds(Object value) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * An S3 object written as a multipart upload while the rows stream in: parts of {@code partSize} bytes are
@@ -155,11 +156,28 @@ public final class S3MultipartSink implements ExportSink {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(completed)));
         } catch (SdkException e) {
-            throw new IOException("cannot complete the upload to " + name() + ": " + e.getMessage(), e);
+            // the response may have been lost after S3 completed the upload (a retry then answers NoSuchUpload):
+            // the object is ours when it has exactly our bytes' length and our parts' multipart ETag
+            if (!isPublished(completed)) {
+                throw new IOException("cannot complete the upload to " + name() + ": " + e.getMessage(), e);
+            }
+            LOG.warn("Completing the upload of {} failed ({}), but the object is there with this upload's ETag",
+                    name(), e.getMessage());
         }
         done = true;
         uploaders.shutdown();
         return List.of(name());
+    }
+
+    private boolean isPublished(List<CompletedPart> completed) {
+        HeadObjectResponse head;
+        try {
+            head = s3.headObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            return false; // not there (404), or not knowable: the export fails and says so
+        }
+        return head.contentLength() != null && head.contentLength() == written
+                && MultipartEtag.of(completed).equalsIgnoreCase(MultipartEtag.strip(head.eTag()));
     }
 
     @Override

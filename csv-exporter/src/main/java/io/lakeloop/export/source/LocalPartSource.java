@@ -2,6 +2,9 @@ package io.lakeloop.export.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,6 +56,18 @@ public final class LocalPartSource implements PartSource {
     @Override
     public InputStream open(PartRef part) throws IOException {
         return Files.newInputStream(resolve(part));
+    }
+
+    @Override
+    public InputStream openRange(PartRef part, long offset, long length) throws IOException {
+        FileChannel ch = FileChannel.open(resolve(part), StandardOpenOption.READ);
+        try {
+            ch.position(offset);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return new BoundedStream(Channels.newInputStream(ch), length);
     }
 
     @Override

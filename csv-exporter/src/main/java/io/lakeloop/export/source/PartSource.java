@@ -18,6 +18,12 @@ public interface PartSource extends AutoCloseable {
     /** The bytes of one part, as stored (possibly gzipped). The caller closes the stream. */
     InputStream open(PartRef part) throws IOException;
 
+    /**
+     * The bytes {@code [offset, offset + length)} of one part (a ranged {@code GetObject} on S3): how a Parquet part's
+     * footer and column chunks are read without the rest of it. The caller closes the stream.
+     */
+    InputStream openRange(PartRef part, long offset, long length) throws IOException;
+
     /** For messages: {@code s3://bucket/prefix} or the folder. */
     String describe();
 

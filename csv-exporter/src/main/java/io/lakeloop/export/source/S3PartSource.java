@@ -45,9 +45,22 @@ public final class S3PartSource implements PartSource {
     @Override
     public InputStream open(PartRef part) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(bucket).key(part.key()));
+            return new AbortOnEarlyClose(s3.getObject(b -> b.bucket(bucket).key(part.key())));
         } catch (SdkException e) {
             throw new IOException("cannot read " + nameOf(part) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream openRange(PartRef part, long offset, long length) throws IOException {
+        if (length <= 0) {
+            return InputStream.nullInputStream();
+        }
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try {
+            return new AbortOnEarlyClose(s3.getObject(b -> b.bucket(bucket).key(part.key()).range(range)));
+        } catch (SdkException e) {
+            throw new IOException("cannot read " + nameOf(part) + " (" + range + "): " + e.getMessage(), e);
         }
     }
 

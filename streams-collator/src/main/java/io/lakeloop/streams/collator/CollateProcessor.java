@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Processor {@value CollatorTopology#COLLATE}: runs the {@link EventCollator} on each raw record and forwards one
- * record per lake event (key = USER_ID, no headers) and one per dead letter (as {@link DeadLetterRecords} writes it:
+ * record per lake event (key = USER_ID, no headers; marked to go straight to the dedupe step or through the
+ * {@code by-user} repartition, {@link ByUserRouting}) and one per dead letter (as {@link DeadLetterRecords} writes it:
  * the original key, value and headers plus {@link DeadLetterHeaders}).
  *
  * <p>Timestamps: outputs carry the input record's timestamp, but never one ahead of the collator's clock — a record
@@ -21,12 +22,15 @@ final class CollateProcessor implements Processor<byte[], byte[], String, Collat
     private final EventCollator collator;
     private final CollatorMetrics metrics;
     private final DeadLetterRecords deadLetters;
+    private final ByUserRouting routing;
     private ProcessorContext<String, Collated> context;
 
-    CollateProcessor(EventCollator collator, CollatorMetrics metrics, DeadLetterRecords deadLetters) {
+    CollateProcessor(EventCollator collator, CollatorMetrics metrics, DeadLetterRecords deadLetters,
+                     ByUserRouting routing) {
         this.collator = collator;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.routing = routing;
     }
 
     @Override
@@ -41,13 +45,14 @@ final class CollateProcessor implements Processor<byte[], byte[], String, Collat
         EventCollator.Collation collation = collator.collate(record.key(), record.value(), record.timestamp(), now);
         long ts = Math.min(record.timestamp(), now);
         metrics.eventsCollated(collation.events().size());
+        RecordMetadata source = context.recordMetadata().orElse(null);
         for (CollatedEvent event : collation.events()) {
-            context.forward(new Record<>(event.userId(), event, ts, new RecordHeaders()));
+            boolean direct = routing.direct(event.userId(), source == null ? 0 : source.partition());
+            context.forward(new Record<>(event.userId(), event.routed(direct), ts, new RecordHeaders()));
         }
         if (collation.deadLetters().isEmpty()) {
             return;
         }
-        RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? null : source.topic();
         int partition = source == null ? -1 : source.partition();
         long offset = source == null ? -1 : source.offset();

@@ -15,11 +15,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
-import org.apache.kafka.common.config.ConfigDef.Type;
-import org.apache.kafka.common.config.ConfigDef.ValidString;
-import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -41,6 +36,7 @@ public final class CollatorConfig extends AbstractConfig {
     public static final String TOPICS_REPLICATION_CONFIG = "collator.topics.replication.factor";
     public static final String DEDUPE_RETENTION_CONFIG = "collator.dedupe.retention.ms";
     public static final String DEDUPE_REPARTITION_CONFIG = "collator.dedupe.repartition";
+    public static final String DEDUPE_ROCKSDB_MEMORY_CONFIG = "collator.dedupe.rocksdb.memory.bytes";
     public static final String TIMESTAMP_UNIT_CONFIG = "collator.timestamp.unit";
     public static final String TIMESTAMP_MAX_AGE_CONFIG = "collator.timestamp.max.age.ms";
     public static final String TIMESTAMP_MAX_FUTURE_SKEW_CONFIG = "collator.timestamp.max.future.skew.ms";
@@ -78,21 +74,7 @@ public final class CollatorConfig extends AbstractConfig {
     /** Where "now" comes from when timestamps are checked for age and future skew. */
     public enum TimestampReference { RECORD, WALLCLOCK }
 
-    private static final ConfigDef.Validator NON_EMPTY_LIST = new ConfigDef.Validator() {
-        @Override
-        public void ensureValid(String name, Object value) {
-            if (value == null || ((List<?>) value).isEmpty() || ((List<?>) value).contains("")) {
-                throw new ConfigException(name, value, "at least one non-empty topic name is required");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "non-empty list";
-        }
-    };
-
-    public static final ConfigDef CONFIG_DEF = define();
+    public static final ConfigDef CONFIG_DEF = CollatorConfigDef.build();
 
     public CollatorConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
@@ -111,105 +93,9 @@ public final class CollatorConfig extends AbstractConfig {
         return new CollatorConfig(originals);
     }
 
-    private static ConfigDef define() {
-        ConfigDef def = new ConfigDef();
-        defineTopics(def);
-        defineDedupe(def);
-        defineEvents(def);
-        defineService(def);
-        return def;
-    }
-
-    private static void defineTopics(ConfigDef def) {
-        int o = 0;
-        String g = "Topics";
-        def.define(INPUT_TOPICS_CONFIG, Type.LIST, "interactions", NON_EMPTY_LIST, Importance.HIGH, "The raw interactions topics to read (tracker batches and flat events, JSON).",
-                g, ++o, Width.LONG, "Input topics");
-        def.define(OUTPUT_TOPIC_CONFIG, Type.STRING, "lake.interactions", new ConfigDef.NonEmptyString(),
-                Importance.HIGH, "Lake-schema rows: key = USER_ID (string), value = the LakeRow JSON object keyed by "
-                        + "the lake column names.", g, ++o, Width.LONG, "Output topic");
-        def.define(DLQ_TOPIC_CONFIG, Type.STRING, "interactions.dlq", new ConfigDef.NonEmptyString(),
-                Importance.HIGH, "Dead letters: the original record bytes with lakeloop.* reason and source headers.",
-                g, ++o, Width.LONG, "Dead-letter topic");
-        def.define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
-                "Create the output and dead-letter topics at start when they do not exist.", g, ++o, Width.SHORT,
-                "Create topics");
-        def.define(TOPICS_PARTITIONS_CONFIG, Type.INT, -1, Range.between(-1, 100_000), Importance.LOW,
-                "Partitions of created topics; -1 = as many as the first input topic.", g, ++o, Width.SHORT,
-                "Created topic partitions");
-        def.define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Range.between(-1, 100), Importance.LOW,
-                "Replication factor of created topics; -1 = the broker's default.", g, ++o, Width.SHORT,
-                "Created topic replication");
-    }
-
-    private static void defineDedupe(ConfigDef def) {
-        int o = 0;
-        String g = "Deduplication";
-        def.define(DEDUPE_RETENTION_CONFIG, Type.LONG, DEFAULT_DEDUPE_RETENTION_MS, Range.atLeast(1000),
-                Importance.HIGH, "How long an event id is remembered: a copy of an event whose record arrives "
-                        + "within this time of the first (by record timestamp) is dropped.", g, ++o, Width.MEDIUM,
-                "Dedupe retention (ms)");
-        def.define(DEDUPE_REPARTITION_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
-                "Repartition events by USER_ID before the dedupe store, so every copy of an event meets the same "
-                        + "store whatever the input key. Turn off only when every producer keys records by the user "
-                        + "id with the default partitioner and all input topics have the same partition count.",
-                g, ++o, Width.SHORT, "Repartition by user");
-    }
-
-    private static void defineEvents(ConfigDef def) {
-        int o = 0;
-        String g = "Events";
-        def.define(TIMESTAMP_UNIT_CONFIG, Type.STRING, TimestampUnit.AUTO.name(),
-                ValidString.in(names(TimestampUnit.values())), Importance.MEDIUM,
-                "How numeric timestamps are read: AUTO (>= 1e11 is milliseconds), SECONDS or MILLISECONDS.",
-                g, ++o, Width.SHORT, "Timestamp unit");
-        def.define(TIMESTAMP_MAX_AGE_CONFIG, Type.LONG, DEFAULT_MAX_AGE_MS, Range.atLeast(-1), Importance.MEDIUM,
-                "Events older than this (against the reference time) are rejected as TIMESTAMP_TOO_OLD; "
-                        + "-1 (the default) = no limit, so backfills of history are collated. Opt in (e.g. "
-                        + "2592000000, 30 days) to catch unit mistakes that would write 1970 rows.", g, ++o, Width.MEDIUM,
-                "Max event age (ms)");
-        def.define(TIMESTAMP_MAX_FUTURE_SKEW_CONFIG, Type.LONG, TimestampNormalizer.DEFAULT_MAX_FUTURE_SKEW.toMillis(),
-                Range.atLeast(0), Importance.MEDIUM, "Events further ahead of the reference time, and records "
-                        + "whose Kafka timestamp is further ahead of the collator's clock (whatever the reference), "
-                        + "are rejected as TIMESTAMP_IN_FUTURE, so no record can move the dedupe store's time ahead. "
-                        + "Records ahead of the clock by less are collated at the clock's time.",
-                g, ++o, Width.MEDIUM, "Max future skew (ms)");
-        def.define(TIMESTAMP_REFERENCE_CONFIG, Type.STRING, TimestampReference.RECORD.name(),
-                ValidString.in(names(TimestampReference.values())), Importance.LOW,
-                "The 'now' of the age and skew checks: RECORD = the Kafka record's timestamp (deterministic; a "
-                        + "replay or a backlog after downtime gives the same verdicts), WALLCLOCK = the collator's clock.",
-                g, ++o, Width.SHORT, "Timestamp reference");
-        for (EventField field : EventField.values()) {
-            def.define(fieldKey(field), Type.LIST, "", Importance.LOW, "Names the " + field + " field is read "
-                            + "under, first match wins; empty = the defaults " + field.defaultNames() + ".",
-                    g, ++o, Width.MEDIUM, "Field " + field);
-        }
-    }
-
-    private static void defineService(ConfigDef def) {
-        int o = 0;
-        String g = "Service";
-        def.define(HTTP_HOST_CONFIG, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
-                "Address of the /health, /ready and /metrics HTTP server.", g, ++o, Width.MEDIUM, "HTTP host");
-        def.define(HTTP_PORT_CONFIG, Type.INT, DEFAULT_HTTP_PORT, Range.between(-1, 65535), Importance.MEDIUM,
-                "Port of the /health, /ready and /metrics HTTP server; 0 = any free port, -1 = no server.",
-                g, ++o, Width.SHORT, "HTTP port");
-        def.define(SHUTDOWN_TIMEOUT_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
-                "How long a graceful shutdown (SIGTERM) waits for Kafka Streams to commit and close.",
-                g, ++o, Width.SHORT, "Shutdown timeout (ms)");
-    }
-
     /** {@code collator.field.user.id} for {@link EventField#USER_ID}. */
     public static String fieldKey(EventField field) {
         return FIELD_PREFIX + field.name().toLowerCase(Locale.ROOT).replace('_', '.');
-    }
-
-    private static String[] names(Enum<?>[] values) {
-        String[] out = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i].name();
-        }
-        return out;
     }
 
     private void checkTopics() {
@@ -327,7 +213,8 @@ public final class CollatorConfig extends AbstractConfig {
     /**
      * The Kafka Streams configuration: the collator's defaults (application id {@value #DEFAULT_APPLICATION_ID},
      * {@code exactly_once_v2}, {@code commit.interval.ms} {@value #DEFAULT_COMMIT_INTERVAL_MS}, producer {@code batch.size}
-     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}, the {@link RefusedOutputHandler} as production exception handler),
+     * {@value #DEFAULT_PRODUCER_BATCH_SIZE}, the {@link RefusedOutputHandler} as production exception handler,
+     * {@link BoundedRocksDbMemory} as RocksDB config setter),
      * overridden by every key of the originals outside {@code collator.*}.
      */
     public Properties streamsProperties() {
@@ -336,6 +223,8 @@ public final class CollatorConfig extends AbstractConfig {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedOutputHandler.class.getName());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+        props.put(BoundedRocksDbMemory.MEMORY_CONFIG, getLong(DEDUPE_ROCKSDB_MEMORY_CONFIG));
         if (!originals().containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
                 && !originals().containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
             props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), DEFAULT_PRODUCER_BATCH_SIZE);

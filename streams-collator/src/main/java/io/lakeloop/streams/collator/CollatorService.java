@@ -45,13 +45,15 @@ public final class CollatorService implements AutoCloseable {
     private final List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
     private HealthServer http;
 
-    private CollatorService(CollatorConfig config, int dlqMaxMessageBytes) {
+    private CollatorService(CollatorConfig config, TopicProvisioner.Topics topics) {
         this.config = config;
-        int deadLetterMax = dlqMaxMessageBytes > 0
-                ? Math.min(config.producerMaxRequestSize(), dlqMaxMessageBytes) : config.producerMaxRequestSize();
+        int deadLetterMax = topics.dlqMaxMessageBytes() > 0
+                ? Math.min(config.producerMaxRequestSize(), topics.dlqMaxMessageBytes())
+                : config.producerMaxRequestSize();
         Properties props = config.streamsProperties();
         props.put(OutputGuard.CONFIG_KEY, guard);
-        this.streams = new KafkaStreams(CollatorTopology.build(config, metrics, guard, deadLetterMax), props);
+        this.streams = new KafkaStreams(CollatorTopology.build(config, metrics, guard, deadLetterMax,
+                topics.inputPartitions()), props);
         streams.setUncaughtExceptionHandler(e -> {
             if (guard.takeNewRefusal()) {
                 LOG.warn("a stream thread stopped because an output record was refused ({}); replacing the thread, "
@@ -76,8 +78,7 @@ public final class CollatorService implements AutoCloseable {
 
     /** Checks the topics, starts Kafka Streams and the HTTP endpoints; returns once started (not yet RUNNING). */
     public static CollatorService start(CollatorConfig config) {
-        int dlqMaxMessageBytes = TopicProvisioner.provision(config);
-        CollatorService service = new CollatorService(config, dlqMaxMessageBytes);
+        CollatorService service = new CollatorService(config, TopicProvisioner.provision(config));
         try {
             if (config.httpPort() >= 0) {
                 service.http = HealthServer.start(config.httpHost(), config.httpPort(), service::state,

@@ -2,21 +2,27 @@ package io.lakeloop.streams.collator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Processor {@value CollatorTopology#DEDUPE}: forwards the first copy of each event to the lake sink and drops the
- * others that arrive within the retention. The store {@value CollatorTopology#DEDUPE_STORE} is a persistent window
- * store keyed by {@code <length of USER_ID>:<USER_ID><EVENT_ID>} (length-prefixed, so no pair of ids can
- * collide with another) at the record timestamp; its segments expire with stream time, so the store holds
- * one retention's worth of ids and no punctuator is needed. It is changelogged, so under exactly-once a restart or a
- * crash restores exactly the ids whose output was committed. Record timestamps never run ahead of the collator's
- * clock ({@link CollateProcessor}), so no record can expire the store early.
+ * copies whose record time lies within the retention of the first's.
+ *
+ * <p>The store {@value CollatorTopology#DEDUPE_STORE} is a persistent window store keyed by
+ * {@code <length of USER_ID>:<USER_ID><EVENT_ID>} (length-prefixed, so no pair of ids can collide with another). An
+ * event is remembered in the <em>bucket</em> of its record time — windows of one retention, aligned to the epoch —
+ * with its record time as the value. A copy can only have been remembered in its own bucket or a neighbour, so the
+ * check is three point lookups (RocksDB {@code get}s, which its bloom filters answer without reading data when the
+ * event is new, as almost every event is), never a range scan over the store's segments; the remembered time then
+ * decides exactly: a duplicate is a copy within the retention. The store retains two buckets, so segments expire
+ * with stream time and no punctuator is needed. It is changelogged, so under exactly-once a restart or a crash
+ * restores exactly the ids whose output was committed. Record timestamps never run ahead of the collator's clock
+ * ({@link CollateProcessor}), so no record can expire the store early.
  *
  * <p>The key includes the user because the store is partitioned by user (see {@code collator.dedupe.repartition}):
  * the same id under two users is two events, deterministically.
@@ -32,7 +38,7 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
     private final OutputGuard guard;
     private final String lakeTopic;
     private ProcessorContext<Object, Object> context;
-    private WindowStore<String, Long> seen;
+    private WindowStore<Bytes, Long> seen;
 
     DedupeProcessor(Duration retention, CollatorMetrics metrics, DeadLetterRecords deadLetters, OutputGuard guard,
                     String lakeTopic) {
@@ -56,15 +62,16 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
             return;
         }
         CollatedEvent event = (CollatedEvent) record.value();
-        String key = storeKey(event.userId(), event.eventId());
+        // encoded once for the three lookups and the put (a String key would be encoded for each)
+        Bytes key = Bytes.wrap(storeKey(event.userId(), event.eventId()).getBytes(StandardCharsets.UTF_8));
         long ts = record.timestamp();
-        try (WindowStoreIterator<Long> copies = seen.fetch(key, Math.max(0, ts - retentionMs), ts + retentionMs)) {
-            if (copies.hasNext()) {
-                metrics.duplicateDropped();
-                return;
-            }
+        long bucket = bucketOf(ts, retentionMs);
+        if (seenWithin(key, ts, bucket) || seenWithin(key, ts, bucket - retentionMs)
+                || seenWithin(key, ts, bucket + retentionMs)) {
+            metrics.duplicateDropped();
+            return;
         }
-        seen.put(key, ts, ts);
+        seen.put(key, ts, bucket);
         if (guard.anyRefused()) {
             byte[] user = event.userId().getBytes(StandardCharsets.UTF_8);
             byte[] row = event.rowJson().getBytes(StandardCharsets.UTF_8);
@@ -83,6 +90,19 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
         context.forward(deadLetters.toRecord(dead, record.headers(), source == null ? null : source.topic(),
                 source == null ? -1 : source.partition(), source == null ? -1 : source.offset(), record.timestamp(),
                 record.timestamp()), CollatorTopology.DEDUPE_DLQ_SINK);
+    }
+
+    private boolean seenWithin(Bytes key, long ts, long bucket) {
+        if (bucket < 0) {
+            return false;
+        }
+        Long first = seen.fetch(key, bucket);
+        return first != null && Math.abs(ts - first) <= retentionMs;
+    }
+
+    /** The start of the retention-long window, aligned to the epoch, that holds {@code ts}. */
+    static long bucketOf(long ts, long retentionMs) {
+        return ts - Math.floorMod(ts, retentionMs);
     }
 
     static String storeKey(String userId, String eventId) {

@@ -7,7 +7,6 @@ import io.lakeloop.event.ReasonCode;
 import io.lakeloop.event.Rejection;
 import io.lakeloop.event.ValidationTarget;
 import io.lakeloop.lake.LakeRow;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +30,10 @@ import java.util.function.Function;
  */
 public final class EventCollator {
 
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
     private final Function<Object, ParseResult> parser;
     private final RecordClock recordClock;
     private final long maxFutureSkewMs;
+    private final RecordReader reader = new RecordReader();
 
     EventCollator(Function<Object, ParseResult> parser, RecordClock recordClock, long maxFutureSkewMs) {
         this.parser = parser;
@@ -92,7 +90,7 @@ public final class EventCollator {
         if (recordClock != null) {
             recordClock.set(recordTimestamp);
         }
-        ParseResult parsed = parser.apply(withoutBom(value));
+        ParseResult parsed = parser.apply(reader.read(value));
         List<CollatedEvent> events = new ArrayList<>(parsed.events().size());
         List<DeadLetter> dead = new ArrayList<>(parsed.rejections().size());
         for (Rejection r : parsed.rejections()) {
@@ -102,14 +100,6 @@ public final class EventCollator {
             events.add(new CollatedEvent(e.userId(), e.eventId(), LakeRow.of(e).toJson()));
         }
         return new Collation(events, dead);
-    }
-
-    private static Object withoutBom(byte[] value) {
-        if (value != null && value.length >= UTF8_BOM.length && value[0] == UTF8_BOM[0] && value[1] == UTF8_BOM[1]
-                && value[2] == UTF8_BOM[2]) {
-            return ByteBuffer.wrap(value, UTF8_BOM.length, value.length - UTF8_BOM.length);
-        }
-        return value;
     }
 
     private static DeadLetterReason processingFailed(Throwable e) {

@@ -38,11 +38,19 @@ final class TopicProvisioner {
     }
 
     /**
-     * @return the dead-letter topic's {@code max.message.bytes} when it could be read (else -1)
+     * What the service needs to know about the topics it found.
+     *
+     * @param inputPartitions    the partitions of the first input topic
+     * @param dlqMaxMessageBytes the dead-letter topic's {@code max.message.bytes} when it could be read, else -1
+     */
+    record Topics(int inputPartitions, int dlqMaxMessageBytes) {
+    }
+
+    /**
      * @throws ConfigException when an input topic is missing or the dead-letter topic is compacted (a compacted
      *         topic refuses the dead letters of records without a key, and would keep one dead letter per key)
      */
-    static int provision(CollatorConfig config) {
+    static Topics provision(CollatorConfig config) {
         Properties streams = config.streamsProperties();
         Map<String, Object> adminProps = new StreamsConfig(streams).getAdminConfigs("lakeloop-collator-provisioner");
         adminProps.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
@@ -56,7 +64,8 @@ final class TopicProvisioner {
             if (config.createTopics()) {
                 create(admin, config, inputs);
             }
-            return dlqMaxMessageBytes(admin, config);
+            return new Topics(inputs.get(config.inputTopics().get(0)).partitions().size(),
+                    dlqMaxMessageBytes(admin, config));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);

@@ -22,6 +22,11 @@ import org.apache.kafka.streams.test.TestRecord;
 final class CollatorDriver implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
+    /**
+     * The by-user topic's partitions: two, so that the driver's single input partition holds users of both, and the
+     * events of half of them take the by-user repartition, the others go straight to the dedupe step.
+     */
+    static final int PARTITIONS = 2;
 
     final CollatorConfig config;
     final CollatorMetrics metrics = new CollatorMetrics();
@@ -38,8 +43,8 @@ final class CollatorDriver implements AutoCloseable {
         props.put("state.dir", stateDir.toString());
         props.putAll(overrides);
         config = CollatorConfig.of(props);
-        driver = new TopologyTestDriver(CollatorTopology.build(config, metrics, guard, config.producerMaxRequestSize()),
-                config.streamsProperties(), T0);
+        driver = new TopologyTestDriver(CollatorTopology.build(config, metrics, guard, config.producerMaxRequestSize(),
+                PARTITIONS), config.streamsProperties(), T0);
         for (String topic : config.inputTopics()) {
             inputs.put(topic, driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer()));
         }

@@ -151,10 +151,13 @@ class CollatorTopologyTest {
         String description = CollatorTopology.build(c.config).describe().toString();
 
         assertThat(description).contains(CollatorTopology.SOURCE, CollatorTopology.COLLATE,
-                CollatorTopology.ROUTE + CollatorTopology.TO_LAKE, CollatorTopology.ROUTE + CollatorTopology.TO_DLQ,
-                "by-user-repartition", CollatorTopology.DEDUPE, CollatorTopology.DEDUPE_STORE,
-                CollatorTopology.LAKE_SINK, CollatorTopology.DLQ_SINK, "lake.interactions", "interactions.dlq");
+                CollatorTopology.ROUTE + CollatorTopology.DIRECT, CollatorTopology.ROUTE + CollatorTopology.REROUTE,
+                CollatorTopology.ROUTE + CollatorTopology.TO_DLQ, "by-user-repartition", CollatorTopology.DEDUPE,
+                CollatorTopology.DEDUPE_STORE, CollatorTopology.LAKE_SINK, CollatorTopology.DLQ_SINK,
+                CollatorTopology.DEDUPE_DLQ_SINK, "lake.interactions", "interactions.dlq");
         assertThat(description).doesNotContain("KSTREAM-");
+        // one sub-topology: the dedupe step reads the direct events and the by-user topic
+        assertThat(CollatorTopology.build(c.config).describe().subtopologies()).hasSize(1);
     }
 
     @Test

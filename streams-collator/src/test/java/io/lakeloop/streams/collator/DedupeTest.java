@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lakeloop.lake.LakeRow;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,8 +88,8 @@ class DedupeTest {
     @Test
     void expiryFollowsStreamTimeSoOldIdsAreForgotten() {
         c.send("u1", flat("u1", "i1", "e-old"), T0);
-        // another user's record moves stream time a retention and a half ahead
-        c.send("u2", flat("u2", "i2", "e-new"), T0.plus(RETENTION.multipliedBy(3).dividedBy(2)));
+        // another user's record moves stream time three retentions ahead: the store keeps two (DedupeProcessor)
+        c.send("u2", flat("u2", "i2", "e-new"), T0.plus(RETENTION.multipliedBy(3)));
         // a copy of e-old with the original record time: its id has expired from the store
         c.send("u1", flat("u1", "i1", "e-old"), T0.plusSeconds(1));
 
@@ -134,13 +136,66 @@ class DedupeTest {
     void storeRemembersEachUserAndEventIdAtItsRecordTime() {
         c.send("u1", flat("u1", "i1", "e-1"), T0);
 
-        org.apache.kafka.streams.state.WindowStore<String, Long> store =
+        org.apache.kafka.streams.state.WindowStore<Bytes, Long> store =
                 c.driver.getWindowStore(CollatorTopology.DEDUPE_STORE);
-        try (var it = store.fetch(DedupeProcessor.storeKey("u1", "e-1"), T0.minusSeconds(1), T0.plusSeconds(1))) {
+        try (var it = store.fetch(key("u1", "e-1"), T0.minusSeconds(1), T0.plusSeconds(1))) {
             assertThat(it.next().key).isEqualTo(T0.toEpochMilli());
             assertThat(it.hasNext()).isFalse();
         }
-        // the restart of a real instance (changelog restore under exactly-once) is CollatorRestartIT's subject
-        assertThat(c.driver.producedTopicNames()).contains("lakeloop-collator-dedupe-store-changelog");
+        // the restart of a real instance (changelog restore under exactly-once) is CollatorProcessIT's subject
+        assertThat(c.driver.producedTopicNames()).contains("lakeloop-collator-dedupe-ids-changelog");
+    }
+
+    @Test
+    void anEventIsRememberedInTheBucketOfItsRecordTimeWithItsRecordTime() {
+        Instant at = T0.plus(Duration.ofHours(5));
+        c.send("u1", flat("u1", "i1", "e-1"), at);
+
+        org.apache.kafka.streams.state.WindowStore<Bytes, Long> store =
+                c.driver.getWindowStore(CollatorTopology.DEDUPE_STORE);
+        assertThat(store.fetch(key("u1", "e-1"), T0.toEpochMilli())).isEqualTo(at.toEpochMilli());
+        assertThat(DedupeProcessor.bucketOf(at.toEpochMilli(), RETENTION.toMillis())).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void copiesAcrossABucketBoundaryAreStillDuplicatesAndTheWindowIsExact() {
+        Instant lateInTheDay = T0.plus(RETENTION).minus(Duration.ofMinutes(1));
+        c.send("u1", flat("u1", "i1", "e-1"), lateInTheDay);
+        // the next bucket, two minutes later: a duplicate
+        c.send("u1", flat("u1", "i1", "e-1"), lateInTheDay.plus(Duration.ofMinutes(2)));
+        // the next bucket, a retention later to the millisecond: still within it
+        c.send("u1", flat("u1", "i1", "e-1"), lateInTheDay.plus(RETENTION));
+        // one millisecond more: a new occurrence
+        c.send("u1", flat("u1", "i1", "e-1"), lateInTheDay.plus(RETENTION).plusMillis(1));
+
+        assertThat(c.lakeRows()).hasSize(2);
+        assertThat(c.metrics.duplicatesDropped()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsGoStraightToTheDedupeStepOrThroughTheByUserTopicAndAreDedupedAlike() {
+        String direct = userInPartition(0);
+        String rerouted = userInPartition(1);
+        for (int copy = 0; copy < 2; copy++) {
+            c.send("any-key", flat(direct, "i1", "e-1"), T0.plusSeconds(copy));
+            c.send("any-key", flat(rerouted, "i1", "e-1"), T0.plusSeconds(copy));
+        }
+
+        assertThat(c.lakeRows()).extracting(LakeRow::userId).containsExactlyInAnyOrder(direct, rerouted);
+        assertThat(c.metrics.duplicatesDropped()).isEqualTo(2);
+        assertThat(c.driver.producedTopicNames()).contains("lakeloop-collator-by-user-repartition");
+    }
+
+    static Bytes key(String user, String eventId) {
+        return Bytes.wrap(DedupeProcessor.storeKey(user, eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A user id that the by-user topic's partitioner puts in {@code partition} of the driver's two. */
+    static String userInPartition(int partition) {
+        for (int i = 0; ; i++) {
+            if (ByUserRouting.partitionOf("user-" + i, CollatorDriver.PARTITIONS) == partition) {
+                return "user-" + i;
+            }
+        }
     }
 }

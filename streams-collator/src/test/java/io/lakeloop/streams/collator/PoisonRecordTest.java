@@ -117,7 +117,7 @@ class PoisonRecordTest {
     private TopologyTestDriver driver(CollatorConfig config, Function<Object, ParseResult> parser) {
         CollatorMetrics metrics = new CollatorMetrics();
         return new TopologyTestDriver(CollatorTopology.build(config, metrics, new OutputGuard(metrics),
-                config.producerMaxRequestSize(), () -> new EventCollator(parser, null,
+                config.producerMaxRequestSize(), 1, () -> new EventCollator(parser, null,
                         config.maxFutureSkew().toMillis())), config.streamsProperties(), T0);
     }
 

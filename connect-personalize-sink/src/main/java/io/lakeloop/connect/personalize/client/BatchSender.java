@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends batches asynchronously on {@code maxInFlight} threads, each call through the rate limiter. Batches of one
  * group are sent one after the other, in the order submitted, so a session's events keep their order; different
- * groups go in parallel. Throttling, 5xx and I/O errors are retried with {@link RetryPolicy} until its deadline;
- * an InvalidInput answer splits the batch in halves until the bad entries stand alone; anything else, or an
- * exhausted deadline, is reported as {@link SendListener#failed} and stops further sending.
+ * groups go in parallel. Throttling, 5xx, I/O errors, clock skew and unavailable credentials are retried with
+ * {@link RetryPolicy} until its deadline; only an InvalidInput answer splits the batch in halves until the bad entries
+ * stand alone; anything else ({@link ErrorClass#REQUEST_REFUSED}, {@link ErrorClass#FATAL}), or an exhausted
+ * deadline, is reported as {@link SendListener#failed} and stops further sending.
  */
 public final class BatchSender implements AutoCloseable {
 
@@ -115,7 +116,7 @@ public final class BatchSender implements AutoCloseable {
                 return;
             }
             if (!kind.retried()) {
-                fail(new ConnectException(describeFailure(batch, error, kind) + "; not retried", error));
+                fail(new ConnectException(describeFailure(batch, error, kind) + "; not retried" + advice(kind), error));
                 return;
             }
             if (kind == ErrorClass.THROTTLED) {
@@ -170,6 +171,12 @@ public final class BatchSender implements AutoCloseable {
         Entry first = batch.entries().get(0);
         return "A call of " + batch.size() + " record(s) starting at " + first + " failed: " + kind + " ("
                 + ErrorClass.describe(error) + ")";
+    }
+
+    private static String advice(ErrorClass kind) {
+        return kind == ErrorClass.REQUEST_REFUSED ? ". The service refused the request itself, not its records (no "
+                + "record was dead-lettered): check the credentials, their permissions and the endpoint. The records "
+                + "stay uncommitted and are sent again when the task restarts." : "";
     }
 
     private void fail(RuntimeException error) {

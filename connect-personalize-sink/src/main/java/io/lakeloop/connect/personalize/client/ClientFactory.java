@@ -2,6 +2,7 @@ package io.lakeloop.connect.personalize.client;
 
 import io.lakeloop.aws.AwsClients;
 import io.lakeloop.aws.AwsSettings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -9,7 +10,7 @@ import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient
 
 /**
  * Builds the Personalize Events client: region, endpoint, credentials (incl. assume-role) and timeouts from
- * lakeloop-core's {@link AwsClients}; one attempt per call (the connector owns retries, backoff and its deadline);
+ * lakeloop-core's {@link AwsClients}, the credentials behind a {@link CredentialsGuard}; one attempt per call (the connector owns retries, backoff and its deadline);
  * an Apache HTTP client whose pool holds one connection per call in flight, so no call waits for a connection and
  * none pays a new TLS handshake (HttpURLConnection, core's default, keeps only 5 idle connections per host).
  */
@@ -18,14 +19,22 @@ public final class ClientFactory {
     private ClientFactory() {
     }
 
-    /** The client and the HTTP client it uses; closing closes both (the SDK does not own an HTTP client given to it). */
-    public record Clients(PersonalizeEventsClient client, SdkHttpClient http) implements AutoCloseable {
+    /**
+     * The client, the HTTP client and the credentials provider it uses; closing closes all three (the SDK closes
+     * neither an HTTP client nor a credentials provider given to it).
+     */
+    public record Clients(PersonalizeEventsClient client, SdkHttpClient http, AutoCloseable credentials)
+            implements AutoCloseable {
         @Override
-        public void close() {
+        public void close() throws Exception {
             try {
                 client.close();
             } finally {
-                http.close();
+                try {
+                    http.close();
+                } finally {
+                    credentials.close();
+                }
             }
         }
     }
@@ -37,9 +46,11 @@ public final class ClientFactory {
                 .socketTimeout(settings.readTimeout())
                 .tcpKeepAlive(true)
                 .build();
-        var builder = AwsClients.configure(PersonalizeEventsClient.builder(), settings);
+        AwsCredentialsProvider[] guarded = new AwsCredentialsProvider[1];
+        var builder = AwsClients.configure(PersonalizeEventsClient.builder(), settings,
+                provider -> guarded[0] = CredentialsGuard.of(provider));
         builder.httpClient(http);
         builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        return new Clients(builder.build(), http);
+        return new Clients(builder.build(), http, (CredentialsGuard) guarded[0]);
     }
 }

@@ -46,6 +46,8 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
     public static final String BATCH_LINGER_CONFIG = "batch.linger.ms";
     public static final String MAX_IN_FLIGHT_CONFIG = "max.in.flight.requests";
     public static final String MAX_BUFFERED_CONFIG = "max.buffered.records";
+    public static final String MAX_BUFFERED_BYTES_CONFIG = "max.buffered.bytes";
+    public static final String DEAD_LETTER_MAX_PAYLOAD_CONFIG = "dead.letter.max.payload.bytes";
     public static final String RATE_LIMIT_CONFIG = "rate.limit.requests.per.second";
     public static final String RETRY_INITIAL_CONFIG = "retry.backoff.initial.ms";
     public static final String RETRY_MAX_CONFIG = "retry.backoff.max.ms";
@@ -64,8 +66,9 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
+    /** Keys of aws/personalize-kafka-connector are accepted too, translated by {@link LegacyKeys}. */
     public PersonalizeSinkConfig(Map<String, ?> originals) {
-        super(CONFIG_DEF, originals, false);
+        super(CONFIG_DEF, LegacyKeys.translate(originals), false);
     }
 
     public static ConfigDef configDef() {
@@ -129,6 +132,13 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                 .define(MAX_BUFFERED_CONFIG, Type.INT, 20_000, Range.atLeast(1), Importance.LOW,
                         "Records a task holds that are not yet accepted; above it, put() waits (backpressure).",
                         GROUP_DELIVERY, ++o, Width.SHORT, "Max buffered records")
+                .define(MAX_BUFFERED_BYTES_CONFIG, Type.LONG, 64L * 1024 * 1024, Range.atLeast(1024 * 1024),
+                        Importance.LOW, "About how many bytes of heap the records a task holds that are not yet "
+                                + "accepted may take (their key and value, and what they are mapped to); above it, "
+                                + "put() waits up to 30 s, then asks Connect to pause and deliver the same records "
+                                + "again (backpressure). Records already handed on hold nothing. A poll's worth of "
+                                + "records may come on top.",
+                        GROUP_DELIVERY, ++o, Width.SHORT, "Max buffered bytes")
                 .define(RATE_LIMIT_CONFIG, Type.DOUBLE, -1.0, Range.atLeast(-1), Importance.MEDIUM,
                         "Requests per second the whole connector sends to its tracking id / dataset, split evenly "
                                 + "across its tasks. -1: the Personalize quota of the data type (PutEvents 1000, "
@@ -144,6 +154,13 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                         "How long a batch is retried before the task fails (its records' offsets stay uncommitted, "
                                 + "so nothing is skipped).",
                         GROUP_DELIVERY, ++o, Width.SHORT, "Retry deadline (ms)")
+                .define(DEAD_LETTER_MAX_PAYLOAD_CONFIG, Type.LONG, 768L * 1024, Range.atLeast(1024),
+                        Importance.LOW, "A dead letter whose key, value and headers would take more bytes than "
+                                + "this is written without key and value (headers lakeloop.payload.dropped and "
+                                + "lakeloop.source.topic/partition/offset say where the record is), so that it "
+                                + "always fits the dead-letter producer's max.request.size (1 MiB by default, "
+                                + "with room for Connect's error headers). Raise both together.",
+                        GROUP_DELIVERY, ++o, Width.SHORT, "Dead letter max payload (bytes)")
                 .define(METRICS_LOG_INTERVAL_CONFIG, Type.LONG, 60_000L, Range.atLeast(60_000), Importance.LOW,
                         "How often a task logs its counters at INFO (at most once a minute).",
                         GROUP_DELIVERY, ++o, Width.SHORT, "Metrics log interval (ms)");
@@ -216,6 +233,14 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
 
     public int maxBufferedRecords() {
         return getInt(MAX_BUFFERED_CONFIG);
+    }
+
+    public long maxBufferedBytes() {
+        return getLong(MAX_BUFFERED_BYTES_CONFIG);
+    }
+
+    public long deadLetterMaxPayloadBytes() {
+        return getLong(DEAD_LETTER_MAX_PAYLOAD_CONFIG);
     }
 
     /** The connector-wide limit: the configured one, or the data type's quota for -1; 0 means none. */

@@ -58,7 +58,7 @@ public final class DatasetRecordMapper implements RecordMapper {
                     return Mapped.rejected(r);
                 }
             }
-            return new Mapped(List.of(new Mapped.Part(GroupKey.NONE, payload(id, properties))), List.of());
+            return new Mapped(List.of(new Mapped.Part(GroupKey.NONE, payload(id, properties), 0)), List.of());
         } catch (InvalidEventException e) {
             return Mapped.rejected(e.rejection());
         }

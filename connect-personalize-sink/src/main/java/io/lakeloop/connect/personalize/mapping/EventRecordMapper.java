@@ -32,8 +32,10 @@ public final class EventRecordMapper implements RecordMapper {
         ParseResult result = parser.parse(record.value(), idFromPosition ? index -> EventIds.fromPosition(
                 record.originalTopic(), record.originalKafkaPartition(), record.originalKafkaOffset(), index) : null);
         List<Mapped.Part> parts = new ArrayList<>(result.events().size());
-        for (Interaction e : result.events()) {
-            parts.add(new Mapped.Part(new GroupKey(e.userId(), e.sessionId()), toEvent(e)));
+        int[] indexes = EventIndexes.of(result);
+        for (int i = 0; i < indexes.length; i++) {
+            Interaction e = result.events().get(i);
+            parts.add(new Mapped.Part(new GroupKey(e.userId(), e.sessionId()), toEvent(e), indexes[i]));
         }
         return new Mapped(parts, result.rejections());
     }

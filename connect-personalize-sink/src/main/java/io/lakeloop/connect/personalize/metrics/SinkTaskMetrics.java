@@ -2,9 +2,12 @@ package io.lakeloop.connect.personalize.metrics;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -20,6 +23,12 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     public static final String DOMAIN = "io.lakeloop.connect.personalize";
     private static final Logger LOG = LoggerFactory.getLogger(SinkTaskMetrics.class);
     private static final int LATENCY_WINDOW = 2048;
+    /**
+     * Which instance holds each name now. A restarted task may register before the old instance of the same task
+     * closes (a rebalance that outlives the graceful shutdown, a zombie): the newest takes the name, and the old one's
+     * close must then leave it alone.
+     */
+    private static final Map<ObjectName, SinkTaskMetrics> OWNERS = new ConcurrentHashMap<>();
 
     private final LongAdder recordsIn = new LongAdder();
     private final LongAdder recordsSent = new LongAdder();
@@ -27,11 +36,13 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     private final LongAdder throttled = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder deadLetteredWithoutPayload = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final long[] latencies = new long[LATENCY_WINDOW];
     private int latencyCount;
     private int latencyNext;
     private volatile IntSupplier buffered = () -> 0;
+    private volatile LongSupplier bufferedBytes = () -> 0L;
     private ObjectName registeredAs;
 
     public void recordsIn(int n) {
@@ -68,8 +79,16 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
         deadLettered.increment();
     }
 
+    public void deadLetteredWithoutPayload() {
+        deadLetteredWithoutPayload.increment();
+    }
+
     public void bufferedGauge(IntSupplier supplier) {
         this.buffered = supplier;
+    }
+
+    public void bufferedBytesGauge(LongSupplier supplier) {
+        this.bufferedBytes = supplier;
     }
 
     @Override public long getRecordsIn() { return recordsIn.sum(); }
@@ -79,7 +98,9 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
     @Override public long getRetries() { return retries.sum(); }
     @Override public long getDeadLettered() { return deadLettered.sum(); }
     @Override public int getInFlight() { return inFlight.get(); }
+    @Override public long getDeadLetteredWithoutPayload() { return deadLetteredWithoutPayload.sum(); }
     @Override public int getBufferedRecords() { return buffered.getAsInt(); }
+    @Override public long getBufferedBytes() { return bufferedBytes.getAsLong(); }
 
     @Override
     public double getCallLatencyAvgMs() {
@@ -103,17 +124,20 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
         }
     }
 
-    /** Registers the MBean; a failure (e.g. a name taken by a zombie task) is logged, never fatal. */
+    /** Registers the MBean, taking the name over from an older instance; a failure is logged, never fatal. */
     public void register(String connector, int task) {
         try {
             ObjectName name = new ObjectName(DOMAIN + ":type=personalize-sink-task-metrics,connector="
                     + ObjectName.quote(connector) + ",task=" + task);
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
+            synchronized (OWNERS) {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                if (server.isRegistered(name)) {
+                    server.unregisterMBean(name);
+                }
+                server.registerMBean(this, name);
+                OWNERS.put(name, this);
+                registeredAs = name;
             }
-            server.registerMBean(this, name);
-            registeredAs = name;
         } catch (JMException | RuntimeException e) {
             LOG.warn("Could not register the task's metrics MBean: {}", e.toString());
         }
@@ -121,19 +145,27 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
 
     /** One line for the INFO log: counts only, no ids. */
     public String summary() {
-        return String.format("records in=%d, sent=%d, calls=%d, throttled=%d, retries=%d, dead-lettered=%d, "
-                        + "in flight=%d, buffered=%d, call latency avg=%.1f ms p99=%.1f ms",
+        return String.format("records in=%d, sent=%d, calls=%d, throttled=%d, retries=%d, dead-lettered=%d "
+                        + "(%d without payload), in flight=%d, buffered=%d (%d KiB), call latency avg=%.1f ms "
+                        + "p99=%.1f ms",
                 getRecordsIn(), getRecordsSent(), getCalls(), getThrottledCalls(), getRetries(), getDeadLettered(),
-                getInFlight(), getBufferedRecords(), getCallLatencyAvgMs(), getCallLatencyP99Ms());
+                getDeadLetteredWithoutPayload(), getInFlight(), getBufferedRecords(), getBufferedBytes() / 1024,
+                getCallLatencyAvgMs(), getCallLatencyP99Ms());
     }
 
+    /** Unregisters the MBean, unless a newer instance of the same task has taken the name since. */
     @Override
     public void close() {
-        if (registeredAs != null) {
-            try {
-                ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-            } catch (JMException e) {
-                LOG.debug("Metrics MBean already gone: {}", e.toString());
+        if (registeredAs == null) {
+            return;
+        }
+        synchronized (OWNERS) {
+            if (OWNERS.remove(registeredAs, this)) {
+                try {
+                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
+                } catch (JMException e) {
+                    LOG.debug("Metrics MBean already gone: {}", e.toString());
+                }
             }
             registeredAs = null;
         }

@@ -25,11 +25,17 @@ public interface SinkTaskMetricsMBean {
     /** Records routed to the dead-letter queue (or logged when none is configured). */
     long getDeadLettered();
 
+    /** Dead letters written without key and value because they would not fit (dead.letter.max.payload.bytes). */
+    long getDeadLetteredWithoutPayload();
+
     /** Calls in flight now. */
     int getInFlight();
 
     /** Records taken and not yet handed on (their offsets are not committed yet). */
     int getBufferedRecords();
+
+    /** About how many bytes the records taken and not yet handed on hold (bounded by max.buffered.bytes). */
+    long getBufferedBytes();
 
     /** Mean latency of the recent calls, in milliseconds. */
     double getCallLatencyAvgMs();

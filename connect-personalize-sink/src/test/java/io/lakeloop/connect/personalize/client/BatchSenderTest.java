@@ -142,6 +142,46 @@ class BatchSenderTest {
         assertThat(failures).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("FATAL"));
     }
 
+    /** Issue 11 item 7: a 400 that is not InvalidInput is about the request; its records are good. */
+    @Test
+    void aRequestRefusedWithA400IsNeitherBisectedNorDeadLetteredButFailsTheSender() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        BatchSender s = sender(b -> {
+            calls.incrementAndGet();
+            throw Errors.status(400, "ValidationError");
+        }, FAST, 1);
+
+        s.submit(batch("u", "a", "b", "c", "d"));
+
+        assertThat(s.awaitIdle(WAIT)).isTrue();
+        assertThat(calls).hasValue(1);
+        assertThat(rejected).isEmpty();
+        assertThat(accepted).isEmpty();
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("REQUEST_REFUSED")
+                .contains("HTTP 400 ValidationError").contains("no record was dead-lettered"));
+    }
+
+    @Test
+    void retriesClockSkewAndUnavailableCredentialsUntilAccepted() throws InterruptedException {
+        AtomicInteger calls = new AtomicInteger();
+        BatchSender s = sender(b -> {
+            switch (calls.incrementAndGet()) {
+                case 1 -> throw Errors.status(400, "InvalidSignatureException", "Signature expired: 20261203T081500Z");
+                case 2 -> throw new CredentialsUnavailableException(Errors.status(400, "Throttling"));
+                case 3 -> throw Errors.status(400, "RequestExpired");
+                default -> { }
+            }
+        }, FAST, 1);
+
+        s.submit(batch("u", "a", "b"));
+
+        assertThat(s.awaitIdle(WAIT)).isTrue();
+        assertThat(accepted).containsExactly("a", "b");
+        assertThat(rejected).isEmpty();
+        assertThat(failures).isEmpty();
+        assertThat(metrics.getRetries()).isEqualTo(3);
+    }
+
     @Test
     void batchesOfOneSessionGoOneAfterTheOtherWhileSessionsRunInParallel() throws InterruptedException {
         ConcurrentHashMap<String, AtomicInteger> running = new ConcurrentHashMap<>();

@@ -13,8 +13,12 @@ final class Errors {
     }
 
     static AwsServiceException status(int status, String code) {
-        return AwsServiceException.builder().statusCode(status).message(code)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+        return status(status, code, code);
+    }
+
+    static AwsServiceException status(int status, String code, String message) {
+        return AwsServiceException.builder().statusCode(status).message(message)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
     }
 
     static InvalidInputException invalid(String message) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lakeloop.connect.personalize.DeadLetters;
+import io.lakeloop.emulator.InjectedErrors;
 import io.lakeloop.emulator.PersonalizeEmulator;
 import io.lakeloop.emulator.RecordedEvent;
 import io.lakeloop.event.ReasonCode;
@@ -95,7 +96,7 @@ class DeadLetterIT {
             }
         }
         values.addAll(badValues);
-        // a tracker batch whose middle event is bad: the good ones go on, the record goes to the DLQ as well
+        // a tracker batch whose middle event is bad: the good ones go on, only the bad one goes to the DLQ
         values.add("{\"user_id\":\"b\",\"session_id\":\"sb\",\"event_list\":["
                 + "{\"eventType\":\"click\",\"itemId\":\"good-batch-0\",\"sentAt\":1700000000},"
                 + "{\"eventType\":\"click\",\"sentAt\":\"soon\"},"
@@ -123,10 +124,51 @@ class DeadLetterIT {
                     .startsWith(r.header(DeadLetters.REASON_CODE_HEADER) + ": ");
         }
         bad.forEach((value, code) -> assertThat(codeByValue).as(code.name()).containsEntry(value, code.name()));
-        assertThat(codeByValue.values()).contains(ReasonCode.TIMESTAMP_UNPARSEABLE.name());
+        String onlyTheBadEvent = "{\"user_id\":\"b\",\"session_id\":\"sb\",\"event_list\":["
+                + "{\"eventType\":\"click\",\"sentAt\":\"soon\"}]}";
+        assertThat(codeByValue).containsEntry(onlyTheBadEvent, ReasonCode.TIMESTAMP_UNPARSEABLE.name());
+        assertThat(dead).filteredOn(r -> onlyTheBadEvent.equals(r.value())).singleElement()
+                .satisfies(r -> assertThat(r.header(DeadLetters.EVENT_INDEX_HEADER)).isEqualTo("1"));
         assertThat(CONNECT.connectorStatus("mixed").tasks()).extracting(ConnectorStateInfo.TaskState::state)
                 .containsOnly("RUNNING");
         CONNECT.deleteConnector("mixed");
+    }
+
+    /**
+     * Issue 11 item 15: Personalize rejects one event of a tracker batch whose others it accepted. Only that event is
+     * dead-lettered, so replaying the dead letter into the topic sends it alone: no event arrives twice.
+     */
+    @Test
+    void aBatchEventPersonalizeRejectsIsDeadLetteredAloneAndItsReplayDuplicatesNothing() {
+        String topic = "replay";
+        CONNECT.kafka().createTopic(topic, 1);
+        Map<String, String> config = eventsConnector(emulator, topic, "tracker-replay");
+        config.putAll(ConnectClusterExtension.deadLetterQueueConfig("replay.dlq"));
+        CONNECT.configureConnector("replay", config);
+        CONNECT.awaitConnectorRunning("replay", 1);
+        // the call of three fails, then its first half (event 0): bisection isolates event 0 and sends 1 and 2
+        emulator.errors().add(new InjectedErrors.Rule(400, "InvalidInputException", "1 validation error", 2));
+
+        CONNECT.kafka().produce(topic, "u", "{\"user_id\":\"u\",\"session_id\":\"s\",\"event_list\":["
+                + "{\"eventType\":\"click\",\"itemId\":\"r0\",\"sentAt\":1700000000},"
+                + "{\"eventType\":\"click\",\"itemId\":\"r1\",\"sentAt\":1700000001},"
+                + "{\"eventType\":\"click\",\"itemId\":\"r2\",\"sentAt\":1700000002}]}");
+
+        KafkaRecord letter = CONNECT.readDeadLetters("replay.dlq", 1, TIMEOUT).get(0);
+        assertThat(letter.header(DeadLetters.REASON_CODE_HEADER)).isEqualTo(DeadLetters.SERVICE_REJECTED);
+        assertThat(letter.header(DeadLetters.EVENT_INDEX_HEADER)).isEqualTo("0");
+        assertThat(letter.value()).contains("r0").doesNotContain("r1").doesNotContain("r2");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(eventsOf(emulator, "tracker-replay"))
+                .extracting(RecordedEvent::itemId).containsExactlyInAnyOrder("r1", "r2"));
+
+        CONNECT.kafka().produce(topic, letter.key(), letter.value()); // the replay, once the cause is fixed
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(eventsOf(emulator, "tracker-replay"))
+                .extracting(RecordedEvent::itemId).containsExactlyInAnyOrder("r0", "r1", "r2"));
+        assertThat(CONNECT.kafka().consumeAll("replay.dlq", TIMEOUT)).hasSize(1);
+        assertThat(CONNECT.connectorStatus("replay").tasks()).extracting(ConnectorStateInfo.TaskState::state)
+                .containsOnly("RUNNING");
+        CONNECT.deleteConnector("replay");
     }
 
     @Test

@@ -187,16 +187,33 @@ class PersonalizeSinkIT {
         CONNECT.kafka().produce("actions", "a1", "{\"action_id\":\"a1\",\"value\":\"high\"}");
         CONNECT.kafka().produce("action-interactions", "u1", "{\"action_id\":\"a1\",\"user_id\":\"u1\","
                 + "\"session_id\":\"s1\",\"event_type\":\"Taken\",\"timestamp\":1700000000500}");
+        // offset 1: a tracker batch of three interactions (issue 11 item 8: all three arrive, not only the first)
+        CONNECT.kafka().produce("action-interactions", "u2", "{\"user_id\":\"u2\",\"session_id\":\"s2\","
+                + "\"action_id\":\"a2\",\"event_list\":[{\"eventType\":\"Viewed\",\"sentAt\":1700000001},"
+                + "{\"eventType\":\"Taken\",\"sentAt\":1700000002,\"actionId\":\"a3\"},"
+                + "{\"eventType\":\"Viewed\",\"sentAt\":1700000003}]}");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(emulator.recorded().actions()).hasSize(1);
-            assertThat(emulator.recorded().actionInteractions()).hasSize(1);
+            assertThat(emulator.recorded().actionInteractions()).hasSize(4);
         });
         assertThat(emulator.recorded().actions()).singleElement().satisfies(a -> {
             assertThat(a.actionId()).isEqualTo("a1");
             assertThat(a.properties()).isEqualTo("{\"value\":\"high\"}");
         });
-        RecordedActionInteraction ai = emulator.recorded().actionInteractions().get(0);
+        assertThat(emulator.recorded().actionInteractions()).extracting(RecordedActionInteraction::actionId,
+                RecordedActionInteraction::eventType, RecordedActionInteraction::eventId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("a1", "Taken",
+                                EventIds.fromPosition("action-interactions", 0, 0, 0)),
+                        org.assertj.core.groups.Tuple.tuple("a2", "Viewed",
+                                EventIds.fromPosition("action-interactions", 0, 1, 0)),
+                        org.assertj.core.groups.Tuple.tuple("a3", "Taken",
+                                EventIds.fromPosition("action-interactions", 0, 1, 1)),
+                        org.assertj.core.groups.Tuple.tuple("a2", "Viewed",
+                                EventIds.fromPosition("action-interactions", 0, 1, 2)));
+        RecordedActionInteraction ai = emulator.recorded().actionInteractions().stream()
+                .filter(r -> "a1".equals(r.actionId())).findFirst().orElseThrow();
         assertThat(ai.trackingId()).isEqualTo("tracker-actions");
         assertThat(ai.actionId()).isEqualTo("a1");
         assertThat(ai.timestampInstant()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_500L));

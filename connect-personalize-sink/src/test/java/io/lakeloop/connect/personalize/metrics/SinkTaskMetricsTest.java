@@ -42,4 +42,24 @@ class SinkTaskMetricsTest {
             assertThat(server.isRegistered(name)).isFalse();
         }
     }
+
+    /** Issue 11 item 15: a restarted task registers before the old instance closes; that close must not unregister it. */
+    @Test
+    void anOldInstanceClosingAfterTheRestartedOneRegisteredLeavesTheNewMBeanInPlace() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName(SinkTaskMetrics.DOMAIN
+                + ":type=personalize-sink-task-metrics,connector=\"restart-test\",task=0");
+        SinkTaskMetrics old = new SinkTaskMetrics();
+        SinkTaskMetrics restarted = new SinkTaskMetrics();
+        old.register("restart-test", 0);
+        restarted.register("restart-test", 0);
+        restarted.recordsIn(3);
+
+        old.close();
+
+        assertThat(server.isRegistered(name)).isTrue();
+        assertThat(server.getAttribute(name, "RecordsIn")).isEqualTo(3L);
+        restarted.close();
+        assertThat(server.isRegistered(name)).isFalse();
+    }
 }

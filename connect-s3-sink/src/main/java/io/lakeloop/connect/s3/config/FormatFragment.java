@@ -19,7 +19,9 @@ public final class FormatFragment {
             + "written as it came (re-serialised on one line only if it spans lines), Connect data (maps, Structs) "
             + "is rendered as JSON. 'csv': RFC 4180 rows of format.csv.columns with a header row. 'raw': each value's "
             + "bytes exactly as produced (use the ByteArrayConverter), one per line — a value containing a line break "
-            + "(or starting with 'base64:') is written as 'base64:' and its Base64 encoding; extension .raw.";
+            + "(or starting with 'base64:') is written as 'base64:' and its Base64 encoding; extension .raw. 'parquet': "
+            + "one Parquet file per object with the lake columns of format.csv.columns (lake rules, as csv; needs the "
+            + "lakeloop-connect-s3-sink-parquet plugin); compression applies to its pages.";
     public static final String CSV_COLUMNS_CONFIG = "format.csv.columns";
     private static final String CSV_COLUMNS_DOC = "CSV columns, in order, looked up case-insensitively in the record "
             + "value. When every column is a lake column the lake schema's rules apply (TIMESTAMP in epoch seconds, "
@@ -39,10 +41,15 @@ public final class FormatFragment {
     private static final String STORE_HEADERS_DOC = "Store each record's headers beside its value, as a JSON array "
             + "of {\"name\",\"value\"} (\"headers\" in a JSON line, a _headers column in CSV); values as for "
             + "store.kafka.keys. Not with format=raw.";
+    public static final String PARQUET_ROW_GROUP_CONFIG = "format.parquet.row.group.bytes";
+    private static final String PARQUET_ROW_GROUP_DOC = "Upper bound of a Parquet row group held in memory before it "
+            + "is flushed into the object's upload parts; each open Parquet object is charged this much (plus 1 MiB) "
+            + "to memory.budget.bytes.";
     public static final String COMPRESSION_CONFIG = "compression";
     private static final String COMPRESSION_DOC = "'gzip' (adds .gz), 'zstd' (adds .zst; Zstandard level 3, "
             + "smaller and faster to read than gzip, read by Athena, DuckDB, Spark and the exporter) or 'none'. "
-            + "Objects stream through the compressor into the upload parts.";
+            + "Objects stream through the compressor into the upload parts. With format=parquet it is the page codec "
+            + "(gzip, zstd, snappy or none) and the extension stays .parquet; 'snappy' is for Parquet only.";
     public static final String COMPRESSION_LEVEL_CONFIG = "compression.level";
     private static final String COMPRESSION_LEVEL_DOC = "gzip level, 1 (fastest) to 9 (smallest); zstd uses its "
             + "default level 3.";
@@ -54,7 +61,7 @@ public final class FormatFragment {
         int order = 0;
         String lakeColumns = LakeColumn.ALL.stream().map(Enum::name).collect(Collectors.joining(","));
         return def
-                .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.CaseInsensitiveValidString.in("jsonl", "csv", "raw"),
+                .define(FORMAT_CONFIG, Type.STRING, "jsonl", ConfigDef.CaseInsensitiveValidString.in("jsonl", "csv", "raw", "parquet"),
                         Importance.HIGH, FORMAT_DOC, GROUP, ++order, Width.SHORT, "Format")
                 .define(CSV_COLUMNS_CONFIG, Type.LIST, lakeColumns, new ColumnsValidator(), Importance.MEDIUM,
                         CSV_COLUMNS_DOC, GROUP, ++order, Width.LONG, "CSV columns")
@@ -67,7 +74,10 @@ public final class FormatFragment {
                         Width.SHORT, "Store keys")
                 .define(STORE_HEADERS_CONFIG, Type.BOOLEAN, false, Importance.LOW, STORE_HEADERS_DOC, GROUP, ++order,
                         Width.SHORT, "Store headers")
-                .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "zstd", "none"),
+                .define(PARQUET_ROW_GROUP_CONFIG, Type.LONG, 8L * 1024 * 1024,
+                        ConfigDef.Range.between(1024L * 1024, 1024L * 1024 * 1024), Importance.LOW,
+                        PARQUET_ROW_GROUP_DOC, GROUP, ++order, Width.SHORT, "Parquet row group (bytes)")
+                .define(COMPRESSION_CONFIG, Type.STRING, "gzip", ConfigDef.CaseInsensitiveValidString.in("gzip", "zstd", "snappy", "none"),
                         Importance.HIGH, COMPRESSION_DOC, GROUP, ++order, Width.SHORT, "Compression")
                 .define(COMPRESSION_LEVEL_CONFIG, Type.INT, 6, ConfigDef.Range.between(1, 9), Importance.LOW,
                         COMPRESSION_LEVEL_DOC, GROUP, ++order, Width.SHORT, "gzip level");

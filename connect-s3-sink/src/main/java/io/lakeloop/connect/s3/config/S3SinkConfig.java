@@ -35,7 +35,7 @@ public final class S3SinkConfig extends AbstractConfig {
 
     public enum TimeSource { RECORD, FIELD, WALLCLOCK }
 
-    public enum Format { JSONL, CSV, RAW }
+    public enum Format { JSONL, CSV, RAW, PARQUET }
 
     public enum NullValues { DLQ, IGNORE, FAIL }
 
@@ -63,9 +63,10 @@ public final class S3SinkConfig extends AbstractConfig {
             throw new ConfigException(StorageFragment.SSE_KMS_KEY_CONFIG, getString(StorageFragment.SSE_KMS_KEY_CONFIG),
                     "is only used with " + StorageFragment.SSE_CONFIG + "=aws:kms");
         }
-        if (format() == Format.RAW && (storeKeys() || storeHeaders())) {
+        checkParquetRules();
+        if ((format() == Format.RAW || format() == Format.PARQUET) && (storeKeys() || storeHeaders())) {
             throw new ConfigException(storeKeys() ? FormatFragment.STORE_KEYS_CONFIG : FormatFragment.STORE_HEADERS_CONFIG,
-                    "true", "format=raw stores values exactly as produced and nothing else; use format=jsonl or csv");
+                    "true", "format=" + format().name().toLowerCase(Locale.ROOT) + " stores values only; use format=jsonl or csv");
         }
         awsSettings();
     }
@@ -92,6 +93,27 @@ public final class S3SinkConfig extends AbstractConfig {
             }
             case CUSTOM -> KeyTemplate.parse(LayoutFragment.TEMPLATE_CONFIG, getString(LayoutFragment.TEMPLATE_CONFIG));
         };
+    }
+
+    private void checkParquetRules() {
+        boolean parquet = format() == Format.PARQUET;
+        if (!parquet && compressionName().equals("snappy")) {
+            throw new ConfigException(COMPRESSION_CONFIG, "snappy", "is a Parquet page codec: use gzip, zstd or none");
+        }
+        if (!parquet) {
+            return;
+        }
+        for (String column : csvColumns()) {
+            if (io.lakeloop.lake.LakeColumn.byName(column).isEmpty()) {
+                throw new ConfigException(FormatFragment.CSV_COLUMNS_CONFIG, column, "is not a lake column; "
+                        + "format=parquet writes lake columns");
+            }
+        }
+        if (!io.lakeloop.connect.s3.format.parquet.ParquetSupport.available()) {
+            throw new ConfigException(FORMAT_CONFIG, "parquet", "needs Parquet, which this plugin leaves out to stay "
+                    + "small: install " + io.lakeloop.connect.s3.format.parquet.ParquetSupport.PLUGIN + " instead "
+                    + "(the same connector plus Parquet; on MSK Connect, upload that zip as the custom plugin)");
+        }
     }
 
     /** No key has a pipeline's path as its default: a layout's own keys must be set. */
@@ -195,6 +217,15 @@ public final class S3SinkConfig extends AbstractConfig {
 
     public boolean gzip() {
         return getString(COMPRESSION_CONFIG).equalsIgnoreCase("gzip");
+    }
+
+    /** {@code gzip}, {@code zstd}, {@code snappy} or {@code none}. */
+    public String compressionName() {
+        return getString(COMPRESSION_CONFIG).toLowerCase(Locale.ROOT);
+    }
+
+    public long parquetRowGroupBytes() {
+        return getLong(FormatFragment.PARQUET_ROW_GROUP_CONFIG);
     }
 
     public boolean zstd() {

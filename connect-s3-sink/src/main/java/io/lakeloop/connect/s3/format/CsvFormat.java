@@ -80,7 +80,8 @@ public final class CsvFormat implements RecordFormat {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean hasLoneSurrogate(CharSequence s) {
+    /** Whether {@code s} holds a UTF-16 surrogate without its pair (UTF-8 cannot encode it). */
+    public static boolean hasLoneSurrogate(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {

@@ -14,11 +14,17 @@ public interface RecordFormat {
     /** @throws RenderException when this record can never be written in this format */
     byte[] render(RecordView record) throws RenderException;
 
+    /** What makes an object's bytes from its rendered records, or {@code null}: the lines are the bytes. */
+    default io.lakeloop.connect.s3.write.ObjectEncoder encoder() {
+        return null;
+    }
+
     static RecordFormat of(S3SinkConfig config) {
         RecordFormat format = switch (config.format()) {
             case JSONL -> new JsonLinesFormat();
             case CSV -> new CsvFormat(config.csvColumns(), config.csvHeader());
             case RAW -> new RawFormat();
+            case PARQUET -> io.lakeloop.connect.s3.format.parquet.ParquetSupport.format(config);
         };
         return config.storeKeys() || config.storeHeaders()
                 ? new KafkaFieldsFormat(format, config.storeKeys(), config.storeHeaders()) : format;

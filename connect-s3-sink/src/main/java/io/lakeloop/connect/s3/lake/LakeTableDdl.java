@@ -14,8 +14,8 @@ import java.util.StringJoiner;
  */
 public final class LakeTableDdl {
 
-    /** The layouts the lake sink writes. */
-    public enum Layout { CSV_GZIP }
+    /** The layouts the lake sink writes: gzipped (or zstd) CSV with a header, or Parquet. */
+    public enum Layout { CSV_GZIP, PARQUET }
 
     private LakeTableDdl() {
     }
@@ -60,13 +60,14 @@ public final class LakeTableDdl {
                 + columns
                 + ")\n"
                 + "PARTITIONED BY (`dt` string)\n"
-                // RFC 4180 quoting (commas, quotes in ids); OpenCSVSerde reads the declared bigint/double types
-                + "ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n"
-                + "WITH SERDEPROPERTIES ('separatorChar' = ',', 'quoteChar' = '\"')\n"
-                + "STORED AS TEXTFILE\n"
+                + (layout == Layout.PARQUET ? "STORED AS PARQUET\n"
+                        // RFC 4180 quoting (commas, quotes in ids); OpenCSVSerde reads the declared bigint/double types
+                        : "ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n"
+                        + "WITH SERDEPROPERTIES ('separatorChar' = ',', 'quoteChar' = '\"')\n"
+                        + "STORED AS TEXTFILE\n")
                 + "LOCATION '" + location + "'\n"
                 + "TBLPROPERTIES (\n"
-                + "  'skip.header.line.count' = '1',\n"
+                + (layout == Layout.PARQUET ? "" : "  'skip.header.line.count' = '1',\n")
                 + "  'projection.enabled' = 'true',\n"
                 + "  'projection.dt.type' = 'date',\n"
                 + "  'projection.dt.format' = 'yyyy-MM-dd',\n"

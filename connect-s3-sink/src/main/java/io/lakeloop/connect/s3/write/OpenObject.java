@@ -41,7 +41,7 @@ public final class OpenObject {
     private boolean overheadReleased;
 
     OpenObject(String renderedKey, String key, long startOffset, long openedAtMs, long window, MemoryBudget budget,
-               int gzipLevel, boolean zstd, byte[] header) {
+               int gzipLevel, boolean zstd, ObjectEncoder encoder, byte[] header) {
         this.renderedKey = renderedKey;
         this.key = key;
         this.startOffset = startOffset;
@@ -49,10 +49,12 @@ public final class OpenObject {
         this.window = window;
         this.budget = budget;
         this.buffer = new PartBuffer(budget);
-        this.overhead = gzipLevel > 0 ? GZIP_OVERHEAD : zstd ? ZSTD_OVERHEAD : 0;
+        this.overhead = encoder != null ? encoder.memoryBytes() : gzipLevel > 0 ? GZIP_OVERHEAD
+                : zstd ? ZSTD_OVERHEAD : 0;
         budget.reserve(overhead);
         try {
-            this.out = gzipLevel > 0 ? new LeveledGzip(buffer, gzipLevel) : zstd ? new ZstdOutputStream(buffer) : buffer;
+            this.out = encoder != null ? encoder.open(buffer) : gzipLevel > 0 ? new LeveledGzip(buffer, gzipLevel)
+                    : zstd ? new ZstdOutputStream(buffer) : buffer;
             if (header.length > 0) {
                 out.write(header);
             }

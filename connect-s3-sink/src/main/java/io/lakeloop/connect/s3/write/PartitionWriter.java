@@ -100,7 +100,7 @@ public final class PartitionWriter {
             current = new OpenObject(renderedKey,
                     KeyTemplate.objectKey(renderedKey, offset, recovery.keySuffix() + settings.extension()),
                     offset, nowMs, policy.window(timeMs), budget, settings.gzipLevel(), settings.zstd(),
-                    settings.header());
+                    settings.encoder(), settings.header());
             metrics.fileOpened();
         }
         current.append(offset, check, line);

@@ -77,18 +77,22 @@ public final class TaskWriter {
         MemoryBudget budget = new MemoryBudget(config.memoryBudget());
         SinkMetrics metrics = new SinkMetrics(budget::used, budget.limit());
         RecordFormat format = RecordFormat.of(config);
-        String extension = format.extension() + (config.gzip() ? ".gz" : config.zstd() ? ".zst" : "");
-        String contentType = config.gzip() ? "application/gzip" : config.zstd() ? "application/zstd"
+        ObjectEncoder encoder = format.encoder(); // compresses inside the file (Parquet pages), not around it
+        boolean gzip = encoder == null && config.gzip();
+        boolean zstd = encoder == null && config.zstd();
+        String extension = format.extension() + (gzip ? ".gz" : zstd ? ".zst" : "");
+        String contentType = gzip ? "application/gzip" : zstd ? "application/zstd"
                 : switch (config.format()) {
                     case CSV -> "text/csv";
                     case JSONL -> "application/x-ndjson";
                     case RAW -> "application/octet-stream";
+                    case PARQUET -> "application/vnd.apache.parquet";
                 };
         RotationPolicy policy = new RotationPolicy(config.rotateRecords(), config.rotateBytes(),
                 config.rotateIntervalMs(), config.rotateScheduleMs());
         WriterSettings settings = new WriterSettings(extension, contentType, format.header(),
-                config.gzip() ? config.gzipLevel() : 0, config.partSize(), policy, config.statePrefix(),
-                config.connectorName(), config.replayGeneration(), config.zstd());
+                gzip ? config.gzipLevel() : 0, config.partSize(), policy, config.statePrefix(),
+                config.connectorName(), config.replayGeneration(), zstd, encoder);
         return new TaskWriter(store, settings, format, config.keyTemplate(),
                 new RecordTime(config.timeSource(), config.timeField(), config.timeFieldUnit(), clock), config.timeZone(),
                 budget, metrics, clock,

@@ -15,10 +15,18 @@ import java.util.Objects;
  * @param connector   the connector's name, part of the state keys
  * @param generation  the replay generation ({@code replay.generation})
  * @param zstd        Zstandard compression (then {@code gzipLevel} is 0)
+ * @param encoder     what makes an object's bytes from its records (Parquet), or {@code null} for a byte stream
  */
 public record WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
                              RotationPolicy policy, String statePrefix, String connector, int generation,
-                             boolean zstd) {
+                             boolean zstd, ObjectEncoder encoder) {
+
+    /** Settings of a byte-stream format. */
+    public WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
+                          RotationPolicy policy, String statePrefix, String connector, int generation, boolean zstd) {
+        this(extension, contentType, header, gzipLevel, partSize, policy, statePrefix, connector, generation, zstd,
+                null);
+    }
 
     /** Settings of replay generation 0. */
     public WriterSettings(String extension, String contentType, byte[] header, int gzipLevel, int partSize,
@@ -36,7 +44,7 @@ public record WriterSettings(String extension, String contentType, byte[] header
         if (generation < 0) {
             throw new IllegalArgumentException("generation must be >= 0");
         }
-        if (zstd && gzipLevel > 0) {
+        if ((zstd || encoder != null) && gzipLevel > 0 || zstd && encoder != null) {
             throw new IllegalArgumentException("one compression: gzip or zstd");
         }
         if (gzipLevel < 0 || gzipLevel > 9) {

@@ -11,15 +11,23 @@ class LakeTableDdlTest {
 
     /** The DDL in docs/lake-table.md, as generated for the documented example. */
     static String documented() {
+        return documented(LakeTableDdl.Layout.CSV_GZIP);
+    }
+
+    static String documented(LakeTableDdl.Layout layout) {
         return LakeTableDdl.athena("crm_derived_restricted", "t200_dashboard_interaction",
-                "s3://acme-c360-lake/crm_derived_restricted/t200_dashboard_interaction/", LakeTableDdl.Layout.CSV_GZIP,
-                "2026-01-01");
+                "s3://acme-c360-lake/crm_derived_restricted/t200_dashboard_interaction/", layout, "2026-01-01");
     }
 
     @Test
     void theDocumentedDdlIsTheGeneratedOne() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "lake-table.md"));
-        assertThat(doc).as("docs/lake-table.md holds LakeTableDdl's output; regenerate it").contains(documented());
+        for (LakeTableDdl.Layout layout : LakeTableDdl.Layout.values()) {
+            assertThat(doc).as("docs/lake-table.md holds LakeTableDdl's output for %s; regenerate it", layout)
+                    .contains(documented(layout));
+        }
+        assertThat(documented(LakeTableDdl.Layout.PARQUET)).contains("STORED AS PARQUET")
+                .doesNotContain("skip.header", "OpenCSVSerde");
     }
 
     @Test

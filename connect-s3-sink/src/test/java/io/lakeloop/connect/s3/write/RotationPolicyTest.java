@@ -10,7 +10,7 @@ class RotationPolicyTest {
     private final MemoryBudget budget = new MemoryBudget(1 << 30);
 
     private OpenObject open(RotationPolicy p, String key, long timeMs, long openedAt) {
-        return new OpenObject(key, key + "0", 0, openedAt, p.window(timeMs), budget, 0, false, new byte[0]);
+        return new OpenObject(key, key + "0", 0, openedAt, p.window(timeMs), budget, 0, false, null, new byte[0]);
     }
 
     @Test
