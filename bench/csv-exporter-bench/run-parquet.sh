@@ -5,6 +5,7 @@
 # (java -Xmx256m -jar), interleaved on the same files in the same run. Prints wall time, CPU time (user+sys), max RSS,
 # and the exporter's heap (GC log), plus the fixed cost of both on one small part.
 # Usage: bench/csv-exporter-bench/run-parquet.sh [work-dir] [rounds] [compression: snappy|zstd|gzip|uncompressed]
+#        XMX=512m: the exporter's heap (default 256m); SKIP_FIXED=1 skips the one-part rounds.
 # Optional: the parquet-java probe (see parquet-java-probe/pom.xml) adds its fixed cost beside ours.
 # Needs: ./mvnw -pl csv-exporter -am verify (or package; csv-exporter/target/csv-exporter.jar, and duckdb_jdbc in
 #        ~/.m2, which the exporter's tests resolve), /usr/bin/time.
@@ -38,6 +39,9 @@ fi
 mkdir -p "$WORK/one-$CODEC"
 [ -f "$WORK/one-$CODEC/part.parquet" ] || duck "COPY (SELECT * FROM read_parquet('$T/part-0.parquet') LIMIT 10000)
       TO '$WORK/one-$CODEC/part.parquet' (FORMAT PARQUET, COMPRESSION $CODEC)"
+mkdir -p "$WORK/one-csv"
+[ -f "$WORK/one-csv/part.csv" ] || duck "COPY (SELECT * FROM read_parquet('$WORK/one-$CODEC/part.parquet'))
+      TO '$WORK/one-csv/part.csv' (HEADER)"
 BYTES=$(du -cb "$T"/*.parquet | tail -1 | cut -f1)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "table: $FILES parts, $BYTES bytes of $CODEC Parquet"
@@ -53,12 +57,12 @@ timed() { # label, command...: wall s, CPU s (user+sys), max RSS MiB
   read -r wall user sys rss < "$f"
   echo "$1 $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $((rss / 1024))"
 }
-echo "== $ROUNDS rounds, interleaved: DuckDB vs exporter (-Xmx256m), same files, output to local CSV"
+echo "== $ROUNDS rounds, interleaved: DuckDB vs exporter (-Xmx${XMX:-256m}), same files, output to local CSV"
 for r in $(seq "$ROUNDS"); do
   rm -f "$WORK/duck.csv" "$WORK/exp.csv" "$WORK/exp.csv.report.json"
-  read -r _ dw dc dr < <(timed duck duck "COPY (SELECT USER_ID, ITEM_ID, TIMESTAMP FROM read_parquet('$T/*.parquet'))
+  read -r _ dw dc dr < <(timed duck java -cp "$WORK/classes:$DUCK" DuckDbTool "COPY (SELECT USER_ID, ITEM_ID, TIMESTAMP FROM read_parquet('$T/*.parquet'))
       TO '$WORK/duck.csv' (HEADER)")
-  read -r _ ew ec er < <(timed exporter java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
+  read -r _ ew ec er < <(timed exporter java -Xmx"${XMX:-256m}" -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
       --source "$T" --output "$WORK/exp.csv" --no-progress)
   heap=$(grep -o -- '->[0-9]*M' "$WORK/gc.log" | sed 's/->//; s/M//' | sort -n | tail -1 || true)
   used=$(grep -o '[0-9]*M->' "$WORK/gc.log" | sed 's/M->//' | sort -n | tail -1 || true)
@@ -69,20 +73,24 @@ for r in $(seq "$ROUNDS"); do
        " CPU ratio duckdb/exporter $(awk -v d="$dc" -v e="$ec" 'BEGIN { printf "%.2f", d / e }')  load $(cut -d' ' -f1 /proc/loadavg)"
   [ "$dl" = "$el" ] || echo "  LINE COUNTS DIFFER"
 done
+[ "${SKIP_FIXED:-0}" = "1" ] && exit 0
 echo "== fixed cost: one part of 10,000 rows (JVM start-up included for both)"
 for r in 1 2 3; do
   rm -f "$WORK/one.csv" "$WORK/one.csv.report.json" "$WORK/duck-one.csv"
-  read -r _ dw dc dr < <(timed duck duck "COPY (SELECT USER_ID, ITEM_ID, TIMESTAMP FROM read_parquet('$WORK/one-$CODEC/*.parquet'))
+  read -r _ dw dc dr < <(timed duck java -cp "$WORK/classes:$DUCK" DuckDbTool "COPY (SELECT USER_ID, ITEM_ID, TIMESTAMP FROM read_parquet('$WORK/one-$CODEC/*.parquet'))
       TO '$WORK/duck-one.csv' (HEADER)")
   read -r _ ew ec er < <(timed exporter java -jar "$JAR" --source "$WORK/one-$CODEC" --output "$WORK/one.csv" --no-progress)
-  echo "one part, round $r: duckdb (java + duckdb_jdbc) $dw s, CPU $dc s, RSS $dr MiB;  exporter $ew s, CPU $ec s, RSS $er MiB"
+  rm -f "$WORK/one.csv" "$WORK/one.csv.report.json"
+  read -r _ cw cc cr < <(timed exporter java -jar "$JAR" --source "$WORK/one-csv" --output "$WORK/one.csv" --no-progress)
+  echo "one part, round $r: duckdb (java + duckdb_jdbc) $dw s, CPU $dc s, RSS $dr MiB;  exporter $ew s, CPU $ec s," \
+       "RSS $er MiB;  exporter on the same rows as one CSV part $cw s, CPU $cc s, RSS $cr MiB"
 done
 PROBE="$HERE/parquet-java-probe/target"
 if [ -d "$PROBE/lib" ]; then
   echo "== parquet-java (parquet-hadoop 1.18.2 + hadoop-client-api/runtime 3.4.1), reading the same part, not used:" \
        "$(du -cb "$PROBE"/lib/*.jar | tail -1 | cut -f1) bytes of jars"
   for r in 1 2 3; do
-    read -r _ pw pc pr < <(timed parquet-java java -cp "$PROBE/classes:$PROBE/lib/*" ReadMain "$WORK/one-$CODEC/part.parquet")
+    read -r _ pw pc pr < <(timed parquet-java java -cp "$PROBE/classes:$PROBE/lib/*" ReadMain "$WORK/one-$CODEC/part.parquet" 2>/dev/null)
     echo "one part, round $r: parquet-java read $pw s, CPU $pc s, RSS $pr MiB"
   done
 fi

@@ -2,7 +2,8 @@
 # Issue 11 item 9: heap of one Personalize sink task while one group is stuck (retried for the whole run) and the
 # others flow at 9,000 events/s, under -Xmx512m: the current build and a baseline build side by side, in one run.
 # Usage (from the repository root): bench/personalize-sink-bench/stuck-group.sh [seconds] [events/s] [baseline-rev]
-# Run it under `flock /work/bench.lock` on a shared machine. Builds with -DskipTests; installs nothing.
+# Builds first (-DskipTests; installs nothing), then measures; with BENCH_LOCK set (e.g. /work/bench.lock on a shared
+# machine) only the measurement runs under `flock "$BENCH_LOCK"`, so two benchmarks never run at once.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_TO_RUN="${1:-120}"
@@ -21,10 +22,18 @@ cp bench/personalize-sink-bench/src/main/java/io/lakeloop/bench/personalize/Stuc
 (cd "$WORK/baseline" && ./mvnw -B -q -ntp -pl bench/personalize-sink-bench -am package -DskipTests)
 cp "$WORK/baseline/bench/personalize-sink-bench/target/personalize-sink-bench.jar" "$WORK/baseline.jar"
 
-echo "== $(grep 'model name' /proc/cpuinfo | head -1), $(nproc) cores; $(uptime)"
-for side in baseline current; do
-  echo "== $side ($( [ "$side" = baseline ] && echo "$BASELINE" || git rev-parse --short HEAD)), -Xmx512m, ${SECONDS_TO_RUN} s at ${RATE} events/s"
-  java -Xmx512m -Dsun.net.httpserver.nodelay=true -cp "$WORK/$side.jar" \
-    io.lakeloop.bench.personalize.StuckGroupBench "$SECONDS_TO_RUN" "$RATE"
-  echo "== after $side: $(uptime)"
-done
+CURRENT="$(git rev-parse --short HEAD)"
+measure() {
+  echo "== $(grep 'model name' /proc/cpuinfo | head -1), $(nproc) cores; $(uptime)"
+  for side in baseline current; do
+    echo "== $side ($( [ "$side" = baseline ] && echo "$BASELINE" || echo "$CURRENT")), -Xmx512m, ${SECONDS_TO_RUN} s at ${RATE} events/s"
+    java -Xmx512m -Dsun.net.httpserver.nodelay=true -cp "$WORK/$side.jar" \
+      io.lakeloop.bench.personalize.StuckGroupBench "$SECONDS_TO_RUN" "$RATE"
+    echo "== after $side: $(uptime)"
+  done
+}
+if [ -n "${BENCH_LOCK:-}" ]; then
+  exec 9>>"$BENCH_LOCK"
+  flock 9
+fi
+measure

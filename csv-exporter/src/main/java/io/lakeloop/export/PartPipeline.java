@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads parts ahead of the writer, in parallel and bounded: at most {@code window} parts are open at once, each read
- * by two threads — one downloads and gunzips it a few blocks ahead ({@link ReadAheadStream}), one scans its rows
- * into chunks — and all parts together hold at most the {@link ChunkPool}'s budget of chunks the writer has not
- * written yet. The writer takes the parts in list order with {@link #next}, so the output order is the list order
+ * by two threads — one downloads and decompresses it a few blocks ahead ({@link ReadAheadStream}), one scans its
+ * rows into chunks; a Parquet part by one thread per needed column chunk and one assembling rows — and all parts
+ * together hold at most the {@link ChunkPool}'s budget of chunks the writer has not written yet, and the
+ * {@link PageBudget} of Parquet pages. The writer takes the parts in list order with {@link #next}, so the output order is the list order
  * however the reading interleaves.
  */
 final class PartPipeline implements AutoCloseable {

@@ -41,15 +41,27 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, AwsSettings settings, UnaryOperator<AwsCredentialsProvider> credentials) {
+        return configure(builder, settings, credentials, httpClient(settings));
+    }
+
+    /**
+     * As {@link #configure(AwsClientBuilder, AwsSettings, UnaryOperator)}, with {@code http} as the HTTP client of the
+     * client and of STS when a role is assumed, so that a plugin bundles only the HTTP client it chose (the
+     * URL-connection client is then never loaded). The caller owns {@code http}: the SDK closes no HTTP client given
+     * to it, so close it after the client.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, AwsSettings settings, UnaryOperator<AwsCredentialsProvider> credentials, SdkHttpClient http) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(http, "http");
         if (settings.region() != null) {
             builder.region(Region.of(settings.region()));
         }
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        builder.credentialsProvider(credentials.apply(credentialsProvider(settings)));
-        builder.httpClient(httpClient(settings));
+        builder.credentialsProvider(credentials.apply(credentialsProvider(settings, http)));
+        builder.httpClient(http);
         return builder;
     }
 
@@ -63,6 +75,14 @@ public final class AwsClients {
 
     /** Base credentials by mode, wrapped in an auto-refreshing STS assume-role provider when a role is set. */
     public static AwsCredentialsProvider credentialsProvider(AwsSettings settings) {
+        return credentialsProvider(settings, null);
+    }
+
+    /**
+     * As {@link #credentialsProvider(AwsSettings)}, STS calling through {@code http} (shared with the caller's client,
+     * which owns it), or through a URL-connection client of its own when {@code http} is null.
+     */
+    public static AwsCredentialsProvider credentialsProvider(AwsSettings settings, SdkHttpClient http) {
         AwsCredentialsProvider base = switch (settings.credentialsMode()) {
             case DEFAULT -> DefaultCredentialsProvider.builder().build();
             case PROFILE -> ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
@@ -74,7 +94,7 @@ public final class AwsClients {
         if (!settings.assumesRole()) {
             return base;
         }
-        var sts = StsClient.builder().credentialsProvider(base).httpClient(httpClient(settings));
+        var sts = StsClient.builder().credentialsProvider(base).httpClient(http != null ? http : httpClient(settings));
         if (settings.region() != null) {
             sts.region(Region.of(settings.region()));
         }

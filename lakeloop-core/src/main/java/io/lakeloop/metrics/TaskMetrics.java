@@ -2,11 +2,13 @@ package io.lakeloop.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * kebab-case name, three ways:
  * <ol>
  *   <li>JMX, through Kafka's {@link JmxReporter}: {@code <domain>:type=<group>,<tag>=<value>…} (scrape it with the
- *       Prometheus JMX exporter);</li>
+ *       Prometheus JMX exporter); a task restarted in the same JVM before its old instance stopped keeps the name
+ *       ({@link OwnedJmxReporter});</li>
  *   <li>Connect's plugin metrics (KIP-877) on Connect 4.1+, so every reporter the worker is configured with sees them
  *       ({@code type=plugins} with the runtime's connector and task tags); skipped, with no error, on older runtimes;</li>
  *   <li>a {@link MetricsLogLine} at INFO every {@code logInterval} and when closed: on MSK Connect, which has neither
@@ -60,16 +63,16 @@ public final class TaskMetrics implements AutoCloseable {
     private final ScheduledExecutorService logSchedule;
     private final Optional<PluginMetricsReporter> pluginMetrics;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<MetricSpec> specs = new CopyOnWriteArrayList<>();
 
     private TaskMetrics(Builder b) {
         this.domain = b.domain;
         this.group = b.group;
-        this.tags = Map.copyOf(b.tags);
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags)); // the log line keeps their order
         this.log = b.logger;
-        JmxReporter jmx = new JmxReporter();
         // the library's own "count of metrics" would be one MBean shared (and fought over) by every task
-        jmx.configure(Map.of(JmxReporter.EXCLUDE_CONFIG, ".*:type=kafka-metrics-count.*"));
-        List<MetricsReporter> reporters = new ArrayList<>(List.of(jmx));
+        List<MetricsReporter> reporters = new ArrayList<>(List.of(new OwnedJmxReporter(jmxName(),
+                Map.of(JmxReporter.EXCLUDE_CONFIG, ".*:type=kafka-metrics-count.*"))));
         this.pluginMetrics = PluginMetricsReporter.forContext(b.context, group, b.tags.keySet());
         pluginMetrics.ifPresent(reporters::add);
         this.metrics = new Metrics(new MetricConfig(), reporters, b.time, new KafkaMetricsContext(domain));
@@ -90,6 +93,7 @@ public final class TaskMetrics implements AutoCloseable {
      */
     public Sensor counter(String name, String description) {
         Sensor sensor = metrics.sensor(group + "." + checked(name));
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.COUNTER, description));
         sensor.add(new Meter(metricName(name + "-rate", description + " (per second)"),
                 metricName(name + "-total", description + " (total)")));
         return sensor;
@@ -101,6 +105,7 @@ public final class TaskMetrics implements AutoCloseable {
      */
     public Sensor latency(String name, String description, double maxMs) {
         Sensor sensor = metrics.sensor(group + "." + checked(name));
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.LATENCY, description));
         sensor.add(metricName(name + "-avg", description + " (average, ms)"), new Avg());
         sensor.add(metricName(name + "-max", description + " (maximum, ms)"), new Max());
         sensor.add(new Percentiles(PERCENTILE_BYTES, maxMs, BucketSizing.LINEAR,
@@ -114,6 +119,17 @@ public final class TaskMetrics implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         Gauge<Number> gauge = (config, now) -> value.get();
         metrics.addMetric(metricName(checked(name), description), gauge);
+        specs.add(MetricSpec.of(name, MetricSpec.Kind.GAUGE, description));
+    }
+
+    /** What was registered, in order: the source of the metrics tables in the docs and of dashboard checks. */
+    public List<MetricSpec> specs() {
+        return List.copyOf(specs);
+    }
+
+    /** The metric group (the JMX {@code type}). */
+    public String group() {
+        return group;
     }
 
     /** The current value of one of this task's metrics (tests and benchmarks), NaN when it has no sample yet. */

@@ -124,6 +124,40 @@ class TaskMetricsTest {
     }
 
     @Test
+    void anOldTaskStoppingAfterItsRestartedSuccessorRegisteredLeavesTheSuccessorsMBean() throws Exception {
+        String connector = connector();
+        TaskMetrics old = task(connector, 3).build();
+        old.counter("records-in", "Records in").record(100);
+        TaskMetrics successor = task(connector, 3).build();
+        successor.counter("records-in", "Records in").record(1);
+        ObjectName name = new ObjectName(successor.jmxName());
+        assertThat(JMX.getAttribute(name, "records-in-total")).as("the newest instance owns the name").isEqualTo(1.0);
+
+        old.gauge("late", "added after the successor took the name", () -> 1);
+        old.close();
+        assertThat(JMX.isRegistered(name)).isTrue();
+        assertThat(JMX.getAttribute(name, "records-in-total")).isEqualTo(1.0);
+        assertThat(Arrays.stream(JMX.getMBeanInfo(name).getAttributes()).map(MBeanAttributeInfo::getName))
+                .containsExactlyInAnyOrder("records-in-total", "records-in-rate");
+
+        successor.close();
+        assertThat(JMX.isRegistered(name)).isFalse();
+    }
+
+    @Test
+    void theLogLineNamesTheTagsInTheOrderTheyWereGiven() {
+        String loggerName = "io.lakeloop.metrics.test." + UUID.randomUUID();
+        String connector = connector();
+        try (CapturedLog log = CapturedLog.of(loggerName);
+             TaskMetrics metrics = task(connector, 2).tag("zone", "a").tag("b-tag", "c")
+                     .logger(LoggerFactory.getLogger(loggerName)).build()) {
+            metrics.logNow();
+            assertThat(log.messages()).containsExactly("INFO lakeloop-metrics group=" + GROUP + " connector=" + connector
+                    + " task=2 zone=a b-tag=c |");
+        }
+    }
+
+    @Test
     void withoutPluginMetricsInTheRuntimeJmxAndTheLogStillWork() throws Exception {
         Object connect37Context = new Object();
         try (TaskMetrics metrics = task(connector(), 0).connectContext(connect37Context).build()) {

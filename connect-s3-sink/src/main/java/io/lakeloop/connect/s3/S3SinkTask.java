@@ -51,11 +51,10 @@ public final class S3SinkTask extends SinkTask {
         config = new S3SinkConfig(props);
         config.checkCrossKeyRules();
         store = storeFactory.apply(config);
-        writer = TaskWriter.create(config, store, Clock.systemUTC(), (tp, offset) -> context.offset(tp, offset));
+        writer = TaskWriter.create(config, store, Clock.systemUTC(), (tp, offset) -> context.offset(tp, offset), context);
         metrics = writer.metrics();
         reporter = errantRecordReporter();
         backoffMs = config.retryBackoffMs();
-        metrics.register(config.connectorName(), config.taskIndex());
         LOG.info("S3 sink task {} of {} started: bucket {}, keys {}{}", config.taskIndex(), config.connectorName(),
                 config.bucket(), config.keyTemplate(), writer.settings().extension());
     }
@@ -96,6 +95,8 @@ public final class S3SinkTask extends SinkTask {
             }
         } catch (StoreException e) {
             throw translate(e);
+        } finally {
+            metrics.flush();
         }
     }
 
@@ -139,7 +140,7 @@ public final class S3SinkTask extends SinkTask {
             }
         } finally {
             if (metrics != null) {
-                metrics.unregister();
+                metrics.close();
             }
             if (store != null) {
                 store.close();

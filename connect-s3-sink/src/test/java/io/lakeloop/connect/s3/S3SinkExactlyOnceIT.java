@@ -106,7 +106,7 @@ class S3SinkExactlyOnceIT {
         for (int task = 0; task < 2; task++) {
             var name = SinkMetrics.objectName(connector, task);
             if (ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
-                total += (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "Retries");
+                total += ((Double) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "retries-total")).longValue();
             }
         }
         return total;

@@ -61,7 +61,7 @@ class S3SinkManyPartitionsIT {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             if (ManagementFactory.getPlatformMBeanServer().isRegistered(metrics)) {
                 peakBuffered[0] = Math.max(peakBuffered[0],
-                        (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "BufferedBytes"));
+                        (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "buffered-bytes"));
             }
             List<String> missing = new ArrayList<>(sent);
             missing.removeAll(new java.util.HashSet<>(linesSoFar(S3, "upstream", "wide/")));
@@ -73,7 +73,7 @@ class S3SinkManyPartitionsIT {
         // sampled from another thread: between a chunk's reservation and the budget check that follows it the task
         // may hold one chunk and one stream's overhead more than the budget
         assertThat(peakBuffered[0]).as("buffered bytes never above the budget").isLessThanOrEqualTo(budget + (1 << 20));
-        assertThat((Long) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "EarlyRotationsForMemory"))
+        assertThat((Double) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics, "early-rotations-for-memory-total"))
                 .as("the budget was binding").isPositive();
     }
 }

@@ -89,14 +89,25 @@ class S3SinkTaskTest {
     }
 
     @Test
-    void metricsAreInJmx() throws Exception {
+    void metricsAreInJmxUnderKebabCaseNames() throws Exception {
         task.put(List.of(numbered("t", 0, 0, 1L), numbered("t", 0, 1, 1L), numbered("t", 0, 2, 1L)));
         ObjectName name = new ObjectName("io.lakeloop.connect.s3:type=s3-sink-task-metrics,connector=test-sink,task=0");
         var server = ManagementFactory.getPlatformMBeanServer();
-        assertThat(server.getAttribute(name, "RecordsWritten")).isEqualTo(3L);
-        assertThat(server.getAttribute(name, "ObjectsWritten")).isEqualTo(1L);
-        assertThat(server.getAttribute(name, "OpenFiles")).isEqualTo(0L);
-        assertThat((Double) server.getAttribute(name, "UploadLatencyAvgMs")).isPositive();
+        assertThat(server.getAttribute(name, "records-written-total")).isEqualTo(3.0);
+        assertThat(server.getAttribute(name, "records-landed-total")).isEqualTo(3.0);
+        assertThat(server.getAttribute(name, "objects-written-total")).isEqualTo(1.0);
+        assertThat((Double) server.getAttribute(name, "records-written-rate")).isPositive();
+        assertThat(server.getAttribute(name, "open-files")).isEqualTo(0L);
+        assertThat((Double) server.getAttribute(name, "upload-latency-max")).isPositive();
+        assertThat((Double) server.getAttribute(name, "uploaded-bytes-total")).isPositive();
+    }
+
+    @Test
+    void stoppingUnregistersTheMetricsAndLogsTheFinalLine() throws Exception {
+        ObjectName name = new ObjectName("io.lakeloop.connect.s3:type=s3-sink-task-metrics,connector=test-sink,task=0");
+        task.put(List.of(numbered("t", 0, 0, 1L)));
+        task.stop();
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name)).isFalse();
     }
 
     /** A context recording timeout and offset calls; a proxy so it compiles against Connect 3.7 and 4.x alike. */

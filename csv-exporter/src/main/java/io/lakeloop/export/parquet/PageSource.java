@@ -51,7 +51,7 @@ final class PageSource implements AutoCloseable {
 
     /** Gives back what a page held of the budget, once the row assembly is done with it. */
     void done(Page p) {
-        if (p != null && p.footprint() > 0) {
+        if (p != null && p != Page.END) { // an empty page too: it counts as held
             budget.release(p.footprint());
         }
     }

@@ -1,67 +1,86 @@
 package io.lakeloop.bench.collator;
 
-import io.lakeloop.streams.collator.CollatorConfig;
-import io.lakeloop.streams.collator.CollatorService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import org.apache.kafka.common.utils.Utils;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
 
 /**
- * The collator on a real KRaft broker (in this JVM) under exactly-once, side by side with Kafka Streams' own floor in
- * the same run, on the same broker, input topic and partitions, one stream thread each:
+ * The collator on a real KRaft broker under exactly-once, side by side with Kafka Streams' own floor in the same run,
+ * on the same broker, input topic and partitions, one stream thread each, every contender in a JVM of its own
+ * ({@link ContenderProcess}; the broker stays in this JVM):
  *
  * <ul>
  *   <li>{@code floor: pass-through} — bytes in, bytes out, exactly-once, no state ({@link Floors#passThrough});</li>
- *   <li>{@code floor: repartition + store} — the collator's Streams shape without parsing
- *       ({@link Floors#repartitionAndStore});</li>
- *   <li>{@code floor: repartition + point store} — the same with the collator's bucketed store (point lookups);</li>
- *   <li>the collator with its defaults; on input not keyed by user (every event takes the {@code by-user} topic);
- *       with Kafka Streams' exactly-once defaults; with a commit interval of 5 s.</li>
+ *   <li>{@code floor: store} — the collator's Streams shape without parsing, for input keyed by user: three point
+ *       lookups and a put in a window store of the same retention ({@link Floors#store});</li>
+ *   <li>{@code floor: repartition + store} — the same after a repartition topic (the shape of input not keyed by
+ *       user);</li>
+ *   <li>optionally ({@code -Dbench.floor.range=true}) {@code floor: repartition + range-scan store} — the same with
+ *       the store as the collator had it before issue 16: one range fetch over the retention instead of point
+ *       lookups in buckets (an A/B of that change with no other difference);</li>
+ *   <li>the collator of this build with its defaults, and on input not keyed by user (every event then takes the
+ *       {@code by-user} topic);</li>
+ *   <li>optionally the collator of another build ({@code -Dbench.baseline.cp=<classpath>}, named by
+ *       {@code -Dbench.baseline.name}), for a before/after in the same run;</li>
+ *   <li>optionally this build with other settings: {@code -Dbench.extra="name:key=value,key=value;name2:..."}.</li>
  * </ul>
  *
- * Each contender reads the same pre-loaded input topic under its own application id. Throughput per core = events /
- * CPU time of the contender's own threads ({@link ThreadCpu}: its Java threads and RocksDB's native threads; the
- * broker's are not counted), so the figure does not depend much on what else runs on the machine; the ratio to the
- * pass-through floor of the same repetition is printed next to it. After every run the output topic is read back with
- * {@code isolation.level=read_committed} and must hold each event exactly once, or the bench stops.
+ * Each contender reads the same pre-loaded input (warm-up + measured events) under its own application id and state
+ * directory. It is measured from the moment it has written the warm-up's events until it has written all: events /
+ * CPU time of its process over that interval (every thread: stream thread, producer I/O, RocksDB, GC, JIT), with
+ * the ratio to the pass-through floor of the same repetition and the CPU by thread class. After every run the
+ * output topic is read back with {@code isolation.level=read_committed} and must hold each event exactly once (and a
+ * collator's dead-letter topic nothing), or the bench stops.
  *
- * <pre>bench/collator-bench/run.sh [events per run] [repetitions]</pre>
+ * <pre>bench/collator-bench/run.sh [events per run (400000)] [repetitions (2)]
+ * -Dbench.shapes=FLAT,BATCH10  -Dbench.only=&lt;name part&gt; (the pass-through floor always runs)
+ * -Dbench.floor.range=true (the range-scan store floor too)
+ * CONTENDER_JAVA_OPTS (default -Xmx512m; %a = the application id, e.g. a JFR file per run)</pre>
  */
 public final class BrokerBench {
 
     static final int PARTITIONS = 4;
+    private static final long POLL_MS = 250;
 
     private final BenchBroker broker;
+    private final Path dir;
+    private final String classpath = System.getProperty("java.class.path");
+    private final List<String> jvmOptions;
     private int run;
 
-    private BrokerBench(BenchBroker broker) {
+    private BrokerBench(BenchBroker broker, Path dir) {
         this.broker = broker;
+        this.dir = dir;
+        String opts = System.getenv().getOrDefault("CONTENDER_JAVA_OPTS", "-Xmx512m").trim();
+        this.jvmOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
     }
 
-    /** One configuration under test. */
-    record Contender(String name, Kind kind, Map<String, Object> overrides, boolean unkeyedInput) {
+    enum Kind {
+        FLOOR_PASS_THROUGH("pass-through"), FLOOR_STORE("store"), FLOOR_REPARTITION_STORE("repartition-store"),
+        FLOOR_REPARTITION_RANGE_STORE("repartition-range-store"), COLLATOR(null);
 
-        Contender(String name, Kind kind, Map<String, Object> overrides) {
-            this(name, kind, overrides, false);
+        final String floor;
+
+        Kind(String floor) {
+            this.floor = floor;
         }
     }
 
-    enum Kind { FLOOR_PASS_THROUGH, FLOOR_REPARTITION_STORE, FLOOR_REPARTITION_POINT_STORE, COLLATOR }
+    /** One application under test; {@code classpath} null = this build. */
+    record Contender(String name, Kind kind, String classpath, Map<String, Object> overrides, boolean unkeyedInput) {
+    }
 
-    record Result(Contender contender, Payloads.Shape shape, int events, long cpuNs, long streamCpuNs,
-                  long rocksCpuNs, long wallNs, double load1) {
+    record Result(Contender contender, Payloads.Shape shape, long events, long cpuNs, Map<String, Long> byClass,
+                  long wallNs, double load1) {
 
         double perCore() {
             return events / (cpuNs / 1e9);
@@ -70,18 +89,35 @@ public final class BrokerBench {
 
     static List<Contender> contenders() {
         List<Contender> list = new ArrayList<>();
-        list.add(new Contender("floor: pass-through", Kind.FLOOR_PASS_THROUGH, Map.of()));
-        list.add(new Contender("floor: repartition + store", Kind.FLOOR_REPARTITION_STORE, Map.of()));
-        list.add(new Contender("floor: repartition + point store", Kind.FLOOR_REPARTITION_POINT_STORE, Map.of()));
-        list.add(new Contender("collator defaults", Kind.COLLATOR, Map.of()));
-        list.add(new Contender("collator, input not keyed by user", Kind.COLLATOR, Map.of(), true));
-        list.add(new Contender("collator, Streams EOS defaults", Kind.COLLATOR,
-                Map.of("commit.interval.ms", 100, "producer.batch.size", 16_384)));
-        list.add(new Contender("collator, commit.interval.ms=5000", Kind.COLLATOR,
-                Map.of("commit.interval.ms", 5000)));
+        list.add(new Contender("floor: pass-through", Kind.FLOOR_PASS_THROUGH, null, Map.of(), false));
+        list.add(new Contender("floor: store", Kind.FLOOR_STORE, null, Map.of(), false));
+        list.add(new Contender("floor: repartition + store", Kind.FLOOR_REPARTITION_STORE, null, Map.of(), false));
+        if (Boolean.getBoolean("bench.floor.range")) {
+            list.add(new Contender("floor: repartition + range-scan store", Kind.FLOOR_REPARTITION_RANGE_STORE, null,
+                    Map.of(), false));
+        }
+        list.add(new Contender("collator", Kind.COLLATOR, null, Map.of(), false));
+        String baseline = System.getProperty("bench.baseline.cp");
+        if (baseline != null && !baseline.isBlank()) {
+            list.add(new Contender("collator " + System.getProperty("bench.baseline.name", "baseline"),
+                    Kind.COLLATOR, baseline, Map.of(), false));
+        }
+        list.add(new Contender("collator, input not keyed by user", Kind.COLLATOR, null, Map.of(), true));
+        for (String extra : System.getProperty("bench.extra", "").split(";")) {
+            if (!extra.isBlank()) {
+                int colon = extra.indexOf(':');
+                Map<String, Object> overrides = new LinkedHashMap<>();
+                for (String kv : extra.substring(colon + 1).split(",")) {
+                    int eq = kv.indexOf('=');
+                    overrides.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+                }
+                list.add(new Contender("collator, " + extra.substring(0, colon).trim(), Kind.COLLATOR, null,
+                        overrides, false));
+            }
+        }
         String only = System.getProperty("bench.only");
         if (only != null) {
-            list.removeIf(c -> !c.name().startsWith("floor: pass") && !c.name().contains(only));
+            list.removeIf(c -> c.kind() != Kind.FLOOR_PASS_THROUGH && !c.name().contains(only));
         }
         return list;
     }
@@ -89,164 +125,142 @@ public final class BrokerBench {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        System.out.printf(Locale.ROOT, "collator BrokerBench: KRaft broker in this JVM, exactly_once_v2, 1 stream "
-                + "thread, %d input partitions, %,d events per run, %d repetitions%n", PARTITIONS, events, repetitions);
+        int warmup = events / 2;
+        List<Payloads.Shape> shapes = Arrays.stream(System.getProperty("bench.shapes", "FLAT,BATCH10").split(","))
+                .map(s -> Payloads.Shape.valueOf(s.trim())).toList();
+        List<Contender> contenders = contenders();
+        System.out.printf(Locale.ROOT, "collator BrokerBench: KRaft broker in the bench JVM, each contender in its own "
+                        + "JVM (%s), exactly_once_v2, 1 stream thread, %d input partitions; %,d warm-up + %,d measured "
+                        + "events per run, %d repetitions%n", System.getenv().getOrDefault("CONTENDER_JAVA_OPTS",
+                        "-Xmx512m"), PARTITIONS, warmup, events, repetitions);
         System.out.println(Machine.describe());
+        contenders.forEach(c -> System.out.println("  contender: " + c.name() + (c.overrides().isEmpty() ? ""
+                : " " + c.overrides()) + (c.classpath() == null ? "" : " (its own classpath)")));
         List<Result> results = new ArrayList<>();
+        Path dir = Files.createTempDirectory("collator-bench");
         try (BenchBroker broker = new BenchBroker()) {
-            BrokerBench bench = new BrokerBench(broker);
-            List<Contender> contenders = contenders();
-            for (Payloads.Shape shape : Payloads.Shape.values()) {
-                String[] warm = {bench.input(shape, events / 5, false), bench.input(shape, events / 5, true)};
-                for (Contender c : contenders) {
-                    bench.run(c, shape, warm[c.unkeyedInput() ? 1 : 0], events / 5);
-                }
+            BrokerBench bench = new BrokerBench(broker, dir);
+            Map<Payloads.Shape, String[]> inputs = new EnumMap<>(Payloads.Shape.class);
+            boolean unkeyed = contenders.stream().anyMatch(Contender::unkeyedInput);
+            for (Payloads.Shape shape : shapes) {
+                inputs.put(shape, new String[] {bench.input(shape, warmup + events, false),
+                        unkeyed ? bench.input(shape, warmup + events, true) : null});
             }
-            System.out.println("warm-up done");
             for (int rep = 1; rep <= repetitions; rep++) {
-                for (Payloads.Shape shape : Payloads.Shape.values()) {
-                    String[] input = {bench.input(shape, events, false), bench.input(shape, events, true)};
+                for (Payloads.Shape shape : shapes) {
                     List<Result> round = new ArrayList<>();
                     for (Contender c : contenders) {
-                        round.add(bench.run(c, shape, input[c.unkeyedInput() ? 1 : 0], events));
+                        Result r = bench.run(c, shape, inputs.get(shape)[c.unkeyedInput() ? 1 : 0], warmup, events);
+                        round.add(r);
+                        print(rep, r, round.get(0));
                     }
-                    print(rep, round);
                     results.addAll(round);
                 }
             }
+        } finally {
+            Utils.delete(dir.toFile());
         }
         summary(results);
     }
 
     /** A pre-loaded input topic: records keyed by their user (the event contract), or by unrelated keys. */
     private String input(Payloads.Shape shape, int events, boolean unkeyed) throws Exception {
-        String topic = "input-" + shape.name().toLowerCase(Locale.ROOT) + "-" + (++run);
+        String topic = "input-" + shape.name().toLowerCase(Locale.ROOT) + (unkeyed ? "-unkeyed" : "-keyed");
         broker.createTopic(topic, PARTITIONS);
         long base = System.currentTimeMillis() - 3_600_000;
-        broker.preload(topic, unkeyed ? Payloads.unkeyed(shape, events, base, run)
-                : Payloads.generate(shape, events, base, run));
+        broker.preload(topic, unkeyed ? Payloads.unkeyed(shape, events, base, 1) : Payloads.stream(shape, events,
+                base, 1));
         return topic;
     }
 
-    Result run(Contender c, Payloads.Shape shape, String input, int events) throws Exception {
+    private Result run(Contender c, Payloads.Shape shape, String input, int warmup, int events) throws Exception {
         String app = "bench-" + (++run);
-        Path stateDir = Files.createTempDirectory("collator-bench");
-        int expected = c.kind() == Kind.COLLATOR ? events : events / shape.eventsPerRecord;
-        ThreadCpu cpu = new ThreadCpu(app);
-        long wall;
-        long[] used;
-        double load;
-        try (Running r = start(c, app, input, stateDir)) {
-            r.awaitRunning();
-            cpu.start();
-            long wall0 = System.nanoTime();
-            while (r.done().getAsLong() < expected) {
-                Thread.sleep(2);
-            }
-            wall = System.nanoTime() - wall0;
-            used = cpu.since();
-            load = ThreadCpu.load1();
-        } finally {
-            Utils.delete(stateDir.toFile());
-        }
-        String output = app + ".out";
-        long[] check = broker.committedAndDistinct(output,
-                c.kind() == Kind.COLLATOR ? BenchBroker::eventIdOfRow : v -> Long.toHexString(Floors.fnv1a64(v)));
-        if (check[0] != expected || check[1] != expected) {
-            throw new IllegalStateException(app + " (" + c.name() + "): expected " + expected + " records, each once, "
-                    + "read_committed; found " + check[0] + " records, " + check[1] + " distinct");
-        }
-        return new Result(c, shape, events, used[0], used[1], used[2], wall, load);
-    }
-
-    /** A started contender: wait until it runs, read how much it has written, close it. */
-    private interface Running extends AutoCloseable {
-        void awaitRunning() throws InterruptedException;
-
-        LongSupplier done();
-
-        @Override
-        void close();
-    }
-
-    private Running start(Contender c, String app, String input, Path stateDir) {
+        Path stateDir = Files.createDirectories(dir.resolve(app));
+        // a collator counts events out; a floor counts records out (a tracker batch is one record of ten events)
+        int perCount = c.kind() == Kind.COLLATOR ? 1 : shape.eventsPerRecord;
+        long warm = warmup / perCount;
+        long total = (warmup + events) / perCount;
         Map<String, Object> props = new HashMap<>(c.overrides());
         props.put("bootstrap.servers", broker.bootstrapServers());
         props.put("application.id", app);
         props.put("state.dir", stateDir.toString());
         props.put("num.stream.threads", 1);
-        props.put(CollatorConfig.INPUT_TOPICS_CONFIG, input);
-        props.put(CollatorConfig.OUTPUT_TOPIC_CONFIG, app + ".out");
-        props.put(CollatorConfig.DLQ_TOPIC_CONFIG, app + ".dlq");
-        props.put(CollatorConfig.HTTP_PORT_CONFIG, -1);
-        CollatorConfig config = CollatorConfig.of(props);
-        if (c.kind() == Kind.COLLATOR) {
-            CollatorService service = CollatorService.start(config);
-            return running(service::state, () -> service.metrics().eventsOut(), service::close);
-        }
-        // the floors run with the collator's Kafka Streams settings (exactly-once, commit interval, batch size)
-        Properties streamsProps = config.streamsProperties();
-        LongAdder out = new LongAdder();
-        Topology topology = c.kind() == Kind.FLOOR_PASS_THROUGH ? Floors.passThrough(input, app + ".out", out)
-                : Floors.repartitionAndStore(input, app + ".out", config.dedupeRetention(), out,
-                c.kind() == Kind.FLOOR_REPARTITION_POINT_STORE);
-        try {
+        props.put("collator.input.topics", input);
+        props.put("collator.output.topic", app + ".out");
+        props.put("collator.dlq.topic", app + ".dlq");
+        String main = "io.lakeloop.streams.collator.CollatorApp";
+        if (c.kind() != Kind.COLLATOR) {
             broker.createTopic(app + ".out", PARTITIONS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            props.put(FloorApp.KIND, c.kind().floor);
+            main = FloorApp.class.getName();
         }
-        KafkaStreams streams = new KafkaStreams(topology, streamsProps);
-        streams.start();
-        return running(streams::state, out::sum, streams::close);
-    }
-
-    private static Running running(java.util.function.Supplier<KafkaStreams.State> state, LongSupplier done,
-                                   Runnable close) {
-        return new Running() {
-            @Override
-            public void awaitRunning() throws InterruptedException {
-                while (state.get() != KafkaStreams.State.RUNNING) {
-                    if (state.get() == KafkaStreams.State.ERROR) {
-                        throw new IllegalStateException("the application failed to start");
-                    }
-                    Thread.sleep(1);
+        long[] a = null;
+        long[] b;
+        Map<String, Long> classesA = null;
+        Map<String, Long> classesB;
+        double load;
+        try (ContenderProcess p = ContenderProcess.start(c.classpath() == null ? classpath : c.classpath(), main,
+                props, jvmOptions, dir)) {
+            while (true) {
+                long out = p.eventsOut();
+                long[] now = {out, p.cpuNanos(), System.nanoTime()};
+                if (a == null && out >= warm) {
+                    a = now;
+                    classesA = p.cpuByThreadClass();
                 }
+                if (out >= total) {
+                    b = now;
+                    classesB = p.cpuByThreadClass();
+                    break;
+                }
+                Thread.sleep(POLL_MS);
             }
-
-            @Override
-            public LongSupplier done() {
-                return done;
-            }
-
-            @Override
-            public void close() {
-                close.run();
-            }
-        };
+            load = Machine.load1();
+        }
+        checkExactlyOnce(c, app, total);
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        for (String k : ContenderProcess.THREAD_CLASSES) {
+            byClass.put(k, classesB.get(k) - classesA.getOrDefault(k, 0L));
+        }
+        return new Result(c, shape, (b[0] - a[0]) * perCount, b[1] - a[1], byClass, b[2] - a[2], load);
     }
 
-    private static void print(int rep, List<Result> round) {
-        double floor = round.get(0).perCore();
-        for (Result r : round) {
-            System.out.printf(Locale.ROOT, "  rep %d %-8s %-31s %,9.0f events/s per core  %.2fx pass-through  "
-                            + "(stream thread %,9.0f/s, rocksdb %4.1f%% of CPU, %.2f cores, wall %,8.0f/s, load %.1f)%n",
-                    rep, r.shape(), r.contender().name(), r.perCore(), r.perCore() / floor,
-                    r.events() / (r.streamCpuNs() / 1e9), 100.0 * r.rocksCpuNs() / r.cpuNs(),
-                    (double) r.cpuNs() / r.wallNs(), r.events() / (r.wallNs() / 1e9), r.load1());
+    private void checkExactlyOnce(Contender c, String app, long expected) {
+        long[] check = broker.committedAndDistinct(app + ".out",
+                c.kind() == Kind.COLLATOR ? BenchBroker::eventIdOfRow : v -> Long.toHexString(Floors.fnv1a64(v)));
+        if (check[0] != expected || check[1] != expected) {
+            throw new IllegalStateException(app + " (" + c.name() + "): expected " + expected + " records, each once, "
+                    + "read_committed; found " + check[0] + " records, " + check[1] + " distinct");
         }
+        if (c.kind() == Kind.COLLATOR) {
+            long dead = broker.committedAndDistinct(app + ".dlq", v -> "")[0];
+            if (dead != 0) {
+                throw new IllegalStateException(app + " (" + c.name() + "): " + dead + " dead letters for valid input");
+            }
+        }
+    }
+
+    private static void print(int rep, Result r, Result passThrough) {
+        long cpu = r.byClass().values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder classes = new StringBuilder();
+        r.byClass().forEach((k, v) -> classes.append(String.format(Locale.ROOT, " %s %.0f%%", k,
+                cpu == 0 ? 0.0 : 100.0 * v / cpu)));
+        System.out.printf(Locale.ROOT, "  rep %d %-8s %-40s %,9.0f events/s per core  %.2fx pass-through  "
+                        + "(%.2f cores, wall %,8.0f/s, load %.1f; CPU:%s)%n",
+                rep, r.shape(), r.contender().name(), r.perCore(), r.perCore() / passThrough.perCore(),
+                (double) r.cpuNs() / r.wallNs(), r.events() / (r.wallNs() / 1e9), r.load1(), classes);
     }
 
     private static void summary(List<Result> results) {
         System.out.println();
-        System.out.println("| shape | configuration | events/s per core (each repetition) | ratio to pass-through | "
+        System.out.println("| shape | contender | events/s per core (each repetition) | ratio to pass-through | "
                 + "load average |");
         System.out.println("|---|---|---|---|---|");
         Map<String, List<Result>> rows = new LinkedHashMap<>();
         for (Result r : results) {
             rows.computeIfAbsent(r.shape() + "|" + r.contender().name(), k -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<String, List<Result>> row : rows.entrySet()) {
-            List<Result> rs = row.getValue();
+        for (List<Result> rs : rows.values()) {
             List<Result> passThrough = rows.get(rs.get(0).shape() + "|floor: pass-through");
             StringBuilder perCore = new StringBuilder();
             StringBuilder ratio = new StringBuilder();

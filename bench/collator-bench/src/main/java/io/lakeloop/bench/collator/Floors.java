@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -23,11 +24,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <ul>
  *   <li>{@link #passThrough}: bytes in, the same bytes out, no state.</li>
- *   <li>{@link #repartitionAndStore}: the collator's Kafka Streams shape without its logic — key by the record key,
- *       repartition, look the record up in a persistent window store of the same retention and put it there, write
- *       it out. The store key is the record key plus a 64-bit hash of the value bytes (no parsing).</li>
+ *   <li>{@link #store}: the collator's Kafka Streams shape without its logic — key by the record key,
+ *       repartition (or not), look the record up in a persistent window store of the same retention and put it
+ *       there, write it out. The store key is the record key plus a 64-bit hash of the value bytes (no parsing).</li>
  * </ul>
- * Both count what they write, so the bench knows when they are done.
+ * Each counts what it writes, so the bench knows when it is done.
  */
 final class Floors {
 
@@ -42,25 +43,25 @@ final class Floors {
         return b.build();
     }
 
-    static Topology repartitionAndStore(String input, String output, Duration retention, LongAdder out) {
-        return repartitionAndStore(input, output, retention, out, false);
-    }
-
     /**
+     * @param repartition  whether records go through a repartition topic first (the collator's {@code by-user} hop,
+     *                     taken by input not keyed by user) or straight to the store (input keyed by user)
      * @param pointLookups {@code false}: the window store is asked with a range fetch over the retention (the
-     *                     collator's store before this bench existed); {@code true}: as the collator's bucketed store
-     *                     is, with three point lookups and a put at the bucket ({@code DedupeProcessor})
+     *                     collator's store before issue 16); {@code true}: as the collator's bucketed store is, with
+     *                     three point lookups and a put at the bucket ({@code DedupeProcessor})
      */
-    static Topology repartitionAndStore(String input, String output, Duration retention, LongAdder out,
-                                        boolean pointLookups) {
+    static Topology store(String input, String output, Duration retention, LongAdder out, boolean repartition,
+                          boolean pointLookups) {
         StreamsBuilder b = new StreamsBuilder();
         b.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore("floor-store",
                 pointLookups ? retention.multipliedBy(2) : retention, retention, false), Serdes.String(), Serdes.Long()));
-        b.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .selectKey((k, v) -> new String(k, StandardCharsets.UTF_8), Named.as("by-key"))
-                .repartition(Repartitioned.<String, byte[]>as("floor").withKeySerde(Serdes.String())
-                        .withValueSerde(Serdes.ByteArray()))
-                .process(() -> new Seen(retention.toMillis(), out, pointLookups), Named.as("seen"), "floor-store")
+        KStream<String, byte[]> keyed = b.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .selectKey((k, v) -> new String(k, StandardCharsets.UTF_8), Named.as("by-key"));
+        if (repartition) {
+            keyed = keyed.repartition(Repartitioned.<String, byte[]>as("floor").withKeySerde(Serdes.String())
+                    .withValueSerde(Serdes.ByteArray()));
+        }
+        keyed.process(() -> new Seen(retention.toMillis(), out, pointLookups), Named.as("seen"), "floor-store")
                 .to(output, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return b.build();
     }

@@ -10,9 +10,10 @@ import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient
 
 /**
  * Builds the Personalize Events client: region, endpoint, credentials (incl. assume-role) and timeouts from
- * lakeloop-core's {@link AwsClients}, the credentials behind a {@link CredentialsGuard}; one attempt per call (the connector owns retries, backoff and its deadline);
- * an Apache HTTP client whose pool holds one connection per call in flight, so no call waits for a connection and
- * none pays a new TLS handshake (HttpURLConnection, core's default, keeps only 5 idle connections per host).
+ * lakeloop-core's {@link AwsClients}, the credentials behind a {@link CredentialsGuard}; one attempt per call (the
+ * connector owns retries, backoff and its deadline); the plugin's one HTTP client, Apache, for Personalize and for STS,
+ * its pool holding one connection per call in flight, so no call waits for a connection and none pays a new TLS
+ * handshake (HttpURLConnection, core's default, keeps only 5 idle connections per host: see BENCHMARKS.md).
  */
 public final class ClientFactory {
 
@@ -48,8 +49,7 @@ public final class ClientFactory {
                 .build();
         AwsCredentialsProvider[] guarded = new AwsCredentialsProvider[1];
         var builder = AwsClients.configure(PersonalizeEventsClient.builder(), settings,
-                provider -> guarded[0] = CredentialsGuard.of(provider));
-        builder.httpClient(http);
+                provider -> guarded[0] = CredentialsGuard.of(provider), http);
         builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         return new Clients(builder.build(), http, (CredentialsGuard) guarded[0]);
     }

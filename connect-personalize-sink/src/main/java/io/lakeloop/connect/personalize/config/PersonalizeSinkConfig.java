@@ -113,7 +113,10 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                 .define(TIMESTAMP_UNIT_CONFIG, Type.STRING, "auto",
                         ConfigDef.CaseInsensitiveValidString.in("auto", "seconds", "milliseconds"), Importance.MEDIUM,
                         "How numeric timestamps are read: 'auto' (values of 1e11 and more are milliseconds), "
-                                + "'seconds' or 'milliseconds'. ISO-8601 with an offset is always accepted.",
+                                + "'seconds' or 'milliseconds'. ISO-8601 with an offset is always accepted. Set the "
+                                + "unit your producers send: under 'auto' a seconds value of 1e11 or more (after the "
+                                + "year 5138) is read as milliseconds, e.g. 253402300799 (9999-12-31 in seconds) is "
+                                + "sent dated 1978-01-11, where 'seconds' rejects it as in the future.",
                         GROUP_RECORDS, ++o, Width.SHORT, "Timestamp unit")
                 .define(TIMESTAMP_MAX_FUTURE_CONFIG, Type.LONG, TimestampNormalizer.DEFAULT_MAX_FUTURE_SKEW.toMillis(),
                         Range.atLeast(0), Importance.LOW, "Events further than this in the future are rejected.",

@@ -15,12 +15,14 @@ import io.lakeloop.testkit.HostileCorpus;
 import io.lakeloop.testkit.HostileRecord;
 import io.lakeloop.testkit.KafkaRecord;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -91,6 +93,9 @@ class HostileCorpusIT {
 
         // reconciliation: every record either delivered all its events, or dead-lettered, or (the batch) both
         assertThat(eventsOf(emulator, TRACKER)).hasSize(expectedIds.size()); // and none twice
+        assertThat(eventsOf(emulator, TRACKER).stream()
+                .collect(Collectors.toMap(RecordedEvent::eventId, RecordedEvent::sentAtInstant)))
+                .as("each event dated as timestamp.unit=auto reads it").isEqualTo(expectedSentAt(expectedIds));
         long delivered = produced.stream().filter(r -> !HostileOutcomes.EXPECTED.containsKey(r.name())
                 || !HostileOutcomes.EXPECTED.get(r.name()).eventIds().isEmpty()).count();
         long both = HostileOutcomes.EXPECTED.values().stream()
@@ -102,6 +107,16 @@ class HostileCorpusIT {
         assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(mbean, "RecordsIn"))
                 .as("one task instance saw every record: it never restarted").isEqualTo((long) produced.size());
         CONNECT.deleteConnector(NAME);
+    }
+
+    /** Controls: their own times; the far-future event: as milliseconds; every other corpus event: its one time. */
+    private static Map<String, Instant> expectedSentAt(Set<String> expectedIds) {
+        Map<String, Instant> expected = new HashMap<>();
+        expectedIds.forEach(id -> expected.put(id, Instant.ofEpochSecond(HostileCorpus.EVENT_TIME_SECONDS)));
+        IntStream.range(0, CONTROLS).forEach(i -> expected.put(HostileCorpus.controlEventId(i),
+                Instant.ofEpochSecond(HostileCorpus.EVENT_TIME_SECONDS + i)));
+        expected.put("h-far-future-event", HostileOutcomes.FAR_FUTURE_SENT_AT);
+        return expected;
     }
 
     private static Map<String, String> expectedDeadLetters() {

@@ -23,6 +23,7 @@ import static io.lakeloop.testkit.HostileCorpus.PRE_EPOCH;
 import static io.lakeloop.testkit.HostileCorpus.RAW_NUL;
 import static io.lakeloop.testkit.HostileCorpus.TOMBSTONE;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +50,12 @@ final class HostileOutcomes {
         return new Outcome(List.of(), code);
     }
 
+    /**
+     * When the far-future event is dated as Personalize receives it: its 253402300799 read as epoch milliseconds. Every
+     * other accepted corpus event carries {@link io.lakeloop.testkit.HostileCorpus#EVENT_TIME_SECONDS}.
+     */
+    static final Instant FAR_FUTURE_SENT_AT = Instant.parse("1978-01-11T21:31:40.799Z");
+
     static final Map<String, Outcome> EXPECTED = Map.ofEntries(
             Map.entry(DEEP_NESTING, dead("UNDECODABLE")),
             Map.entry(LONG_NUMBER, dead("UNDECODABLE")),
@@ -69,9 +76,10 @@ final class HostileOutcomes {
             Map.entry(EMPTY_KEY, accepted("h-empty-key")),
             Map.entry(EMPTY_STRINGS, dead("EMPTY_FIELD")),
             Map.entry(NOT_AN_OBJECT, dead("NOT_AN_OBJECT")),
-            // 253402300799 is 9999-12-31 in seconds, but timestamp.unit=auto reads numbers of 1e11 and more as epoch
-            // milliseconds (1978-01-12), as the collator does; with timestamp.unit=seconds it is TIMESTAMP_IN_FUTURE
-            // (DeadLetterIT covers that reason)
+            // 253402300799 is 9999-12-31 in seconds, but the default timestamp.unit=auto reads numbers of 1e11 and
+            // more as epoch milliseconds, as the collator, the S3 sink and the exporter do: sent dated 1978-01-11
+            // (FAR_FUTURE_SENT_AT). Producers that send seconds set timestamp.unit=seconds, and then it is a
+            // TIMESTAMP_IN_FUTURE dead letter (TimestampUnitTest)
             Map.entry(FAR_FUTURE_EVENT_TIME, accepted("h-far-future-event")),
             // the record's Kafka timestamp plays no part: the event time is the event's own
             Map.entry(FAR_FUTURE_RECORD_TIME, accepted("h-far-future-record")),

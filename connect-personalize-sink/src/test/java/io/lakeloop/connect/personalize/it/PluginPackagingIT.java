@@ -8,6 +8,8 @@ import io.lakeloop.connect.personalize.Version;
 import io.lakeloop.event.RecordValues;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,7 +43,9 @@ class PluginPackagingIT {
             assertThat(jars.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith("connect-personalize-sink-"))
                     .anyMatch(n -> n.startsWith("personalizeevents-"))
-                    .noneMatch(n -> n.startsWith("kafka") || n.startsWith("connect-api") || n.startsWith("slf4j"));
+                    .noneMatch(n -> n.startsWith("kafka") || n.startsWith("connect-api") || n.startsWith("slf4j"))
+                    .as("one HTTP client in the plugin").noneMatch(n -> n.startsWith("url-connection-client"))
+                    .anyMatch(n -> n.startsWith("apache-client"));
         }
         JsonNode manifest = RecordValues.JSON.readTree(root.resolve("manifest.json").toFile());
         assertThat(manifest.path("version").asText()).isEqualTo(Version.get());
@@ -62,6 +66,32 @@ class PluginPackagingIT {
         assertThat(client.getClassLoader()).isSameAs(desc.loader());
         Class<?> http = desc.loader().loadClass("software.amazon.awssdk.http.apache.ApacheHttpClient");
         assertThat(http.getClassLoader()).isSameAs(desc.loader());
+        try {
+            // absent from the plugin: if this JVM's own class path has it, it comes from there, never from the zip
+            assertThat(desc.loader().loadClass("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient")
+                    .getClassLoader()).isNotSameAs(desc.loader());
+        } catch (ClassNotFoundException expected) {
+            // the same conclusion: the plugin does not bundle it
+        }
+        buildsTheClientsInsideThePlugin(desc.loader());
+    }
+
+    /**
+     * The Personalize client and, for an assumed role, the STS client, built in the plugin's own class loader: with
+     * only the Apache client bundled, nothing on this path may reach for the URL-connection client.
+     */
+    private static void buildsTheClientsInsideThePlugin(ClassLoader plugin) throws Exception {
+        Class<?> settingsClass = plugin.loadClass("io.lakeloop.aws.AwsSettings");
+        Class<?> modeClass = plugin.loadClass("io.lakeloop.aws.CredentialsMode");
+        Object staticMode = modeClass.getField("STATIC").get(null);
+        Object settings = settingsClass.getConstructors()[0].newInstance("us-east-1", URI.create("http://127.0.0.1:9"),
+                staticMode, "AKID", "secret", null, null, "arn:aws:iam::123456789012:role/r", null, null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Class<?> factory = plugin.loadClass("io.lakeloop.connect.personalize.client.ClientFactory");
+        try (AutoCloseable clients = (AutoCloseable) factory.getMethod("create", settingsClass, int.class)
+                .invoke(null, settings, 4)) {
+            assertThat(clients.getClass().getClassLoader()).isSameAs(plugin);
+        }
     }
 
     private static void unzip(Path zip, Path into) throws IOException {

@@ -10,6 +10,8 @@ import io.lakeloop.aws.AwsConfigDef;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.connect.s3.key.KeyTemplate;
 import io.lakeloop.lake.DataAddress;
+import io.lakeloop.metrics.MetricsConfigDef;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +21,10 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * The S3 sink's configuration: the {@code aws.*} keys shared with every Lakeloop connector plus the fragments
- * {@link StorageFragment}, {@link LayoutFragment}, {@link FormatFragment} and {@link RotationFragment}. Parsing checks
- * each key; {@link #checkCrossKeyRules()} checks the rules that span keys (the connector's {@code validate()} and
- * the task's {@code start()} both call it).
+ * The S3 sink's configuration: the {@code aws.*} and {@code metrics.*} keys shared with every Lakeloop connector plus
+ * the fragments {@link StorageFragment}, {@link LayoutFragment}, {@link FormatFragment} and {@link RotationFragment}.
+ * Parsing checks each key; {@link #checkCrossKeyRules()} checks the rules that span keys (the connector's
+ * {@code validate()} and the task's {@code start()} both call it).
  */
 public final class S3SinkConfig extends AbstractConfig {
 
@@ -50,6 +52,7 @@ public final class S3SinkConfig extends AbstractConfig {
         FormatFragment.define(def);
         RotationFragment.define(def);
         AwsConfigDef.define(def);
+        MetricsConfigDef.define(def);
         return def;
     }
 
@@ -258,6 +261,11 @@ public final class S3SinkConfig extends AbstractConfig {
 
     public AwsSettings awsSettings() {
         return AwsConfigDef.settings(this);
+    }
+
+    /** How often the task logs its metrics line ({@code metrics.log.interval.ms}); zero: only when it stops. */
+    public Duration metricsLogInterval() {
+        return MetricsConfigDef.logInterval(this);
     }
 
     /** The connector's name (Connect sets it), used in the state keys and metric names. */

@@ -1,178 +1,185 @@
 package io.lakeloop.connect.s3.metrics;
 
-import java.lang.management.ManagementFactory;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
+import io.lakeloop.metrics.MetricSpec;
+import io.lakeloop.metrics.TaskMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Sanitizer;
 
 /**
- * Counters of one task, updated by the task thread and read over JMX. Upload latency covers each part upload and
- * each object completion (single PUT or CompleteMultipartUpload, with the state write before it).
+ * The metrics of one S3 sink task, on core's {@link TaskMetrics}: the same kebab-case names on JMX
+ * ({@code io.lakeloop.connect.s3:type=s3-sink-task-metrics,connector=…,task=…}), in Connect's plugin metrics (4.1+)
+ * and in the periodic {@code lakeloop-metrics} log line. Counters publish {@code <name>-total} and {@code <name>-rate};
+ * upload latency (each part upload, and each object completion with the state write before it) publishes
+ * {@code upload-latency-avg|max|p50|p99} in milliseconds. Updated on the task thread.
+ *
+ * <p>{@link #recordWritten} runs once per record: it only adds to two counters, which {@link #flush()} (end of each
+ * {@code put}, and on close) hands to the sensors, so the hot path never takes a sensor's lock; the swap is atomic, so
+ * a flush from another thread (a test reading a total) loses no count.
  */
-public final class SinkMetrics implements S3SinkMetricsMBean {
+public final class SinkMetrics implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SinkMetrics.class);
     public static final String DOMAIN = "io.lakeloop.connect.s3";
+    public static final String GROUP = "s3-sink-task-metrics";
+    /** Longer uploads count as this long in the percentiles (the histogram's range; 30 ms buckets). */
+    private static final double LATENCY_RANGE_MS = 30_000;
 
-    private final LongAdder records = new LongAdder();
-    private final LongAdder recordBytes = new LongAdder();
-    private final LongAdder deadLettered = new LongAdder();
-    private final LongAdder skipped = new LongAdder();
-    private final LongAdder nullValuesIgnored = new LongAdder();
-    private final LongAdder objects = new LongAdder();
-    private final LongAdder parts = new LongAdder();
-    private final LongAdder uploadedBytes = new LongAdder();
-    private final LongAdder openFiles = new LongAdder();
-    private final LongAdder earlyRotations = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder uploads = new LongAdder();
-    private final LongAdder uploadNanos = new LongAdder();
-    private volatile long uploadMaxNanos;
-    private final LongSupplier buffered;
-    private final long budget;
-    private ObjectName registered;
-    /** Which instance registered each name in this JVM (the platform MBean server only knows the wrapper). */
-    private static final Map<ObjectName, SinkMetrics> OWNERS = new HashMap<>();
+    private final TaskMetrics metrics;
+    private final Sensor written;
+    private final Sensor writtenBytes;
+    private final Sensor landed;
+    private final Sensor deadLettered;
+    private final Sensor skipped;
+    private final Sensor nullValuesIgnored;
+    private final Sensor objects;
+    private final Sensor parts;
+    private final Sensor uploadedBytes;
+    private final Sensor earlyRotations;
+    private final Sensor retries;
+    private final Sensor uploadLatency;
+    private final AtomicLong openFiles = new AtomicLong();
+    private final AtomicLong pendingRecords = new AtomicLong();
+    private final AtomicLong pendingBytes = new AtomicLong();
 
-    public SinkMetrics(LongSupplier bufferedBytes, long budgetBytes) {
-        this.buffered = bufferedBytes;
-        this.budget = budgetBytes;
+    private SinkMetrics(TaskMetrics metrics, LongSupplier bufferedBytes, long budgetBytes) {
+        this.metrics = metrics;
+        written = metrics.counter("records-written", "Records rendered into open objects");
+        writtenBytes = metrics.counter("record-bytes-written", "Bytes of rendered records, before compression");
+        landed = metrics.counter("records-landed", "Records in objects completed in S3");
+        deadLettered = metrics.counter("records-dead-lettered", "Records sent to the errant-record reporter (DLQ)");
+        skipped = metrics.counter("records-skipped-as-already-landed",
+                "Redelivered records skipped because a completed object already holds them");
+        nullValuesIgnored = metrics.counter("null-values-ignored",
+                "Records with a null value skipped under behavior.on.null.values=ignore");
+        objects = metrics.counter("objects-written", "Objects completed (single PUT or multipart completion)");
+        parts = metrics.counter("parts-uploaded", "Multipart parts uploaded");
+        uploadedBytes = metrics.counter("uploaded-bytes", "Bytes sent to S3 in parts and single PUTs");
+        earlyRotations = metrics.counter("early-rotations-for-memory",
+                "Objects completed early because the task's memory budget was reached");
+        retries = metrics.counter("retries", "Batches Connect redelivers after a transient S3 failure");
+        uploadLatency = metrics.latency("upload-latency", "Part upload or object completion", LATENCY_RANGE_MS);
+        metrics.gauge("open-files", "Objects open now", openFiles::get);
+        metrics.gauge("buffered-bytes", "Bytes the task holds now (chunks, parts in flight, open streams)",
+                bufferedBytes::getAsLong);
+        metrics.gauge("memory-budget-bytes", "The task's memory budget (memory.budget.bytes)", () -> budgetBytes);
     }
 
     /**
-     * Registers the MBean; a name clash (a task restarted in the same JVM while the old one still stops) replaces the
-     * old one, whose later {@link #unregister()} then leaves the new one alone.
+     * Registers the metrics of one task.
+     *
+     * @param logInterval    how often the log line is written ({@code metrics.log.interval.ms}; zero: only on close)
+     * @param connectContext the task's context (Connect's plugin metrics on 4.1+), or null
      */
-    public void register(String connector, int task) {
-        synchronized (OWNERS) {
-            try {
-                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-                ObjectName name = objectName(connector, task);
-                if (server.isRegistered(name)) {
-                    server.unregisterMBean(name);
-                }
-                server.registerMBean(new StandardMBean(this, S3SinkMetricsMBean.class), name);
-                OWNERS.put(name, this);
-                registered = name;
-            } catch (JMException e) {
-                LOG.warn("S3 sink metrics not registered in JMX: {}", e.toString());
-            }
-        }
-    }
-
-    /** {@code io.lakeloop.connect.s3:type=s3-sink-task-metrics,connector=<name>,task=<n>}; odd names are quoted. */
-    public static ObjectName objectName(String connector, int task) throws MalformedObjectNameException {
-        boolean plain = connector.chars().noneMatch(c -> ",=:\"*?\\\n".indexOf(c) >= 0);
-        return new ObjectName(DOMAIN + ":type=s3-sink-task-metrics,connector="
-                + (plain ? connector : ObjectName.quote(connector)) + ",task=" + task);
-    }
-
-    /** Unregisters the MBean if it is still this task's (a restarted task may have registered its own since). */
-    public void unregister() {
-        synchronized (OWNERS) {
-            if (registered != null && OWNERS.remove(registered, this)) {
-                try {
-                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
-                } catch (JMException e) {
-                    LOG.debug("unregistering {} failed", registered, e);
-                }
-            }
-            registered = null;
-        }
+    public static SinkMetrics start(String connector, int task, Duration logInterval, Object connectContext,
+                                    LongSupplier bufferedBytes, long budgetBytes) {
+        TaskMetrics metrics = TaskMetrics.builder(DOMAIN, GROUP).tag("connector", connector)
+                .tag("task", Integer.toString(task)).logInterval(logInterval).connectContext(connectContext).build();
+        return new SinkMetrics(metrics, bufferedBytes, budgetBytes);
     }
 
     public void recordWritten(int bytes) {
-        records.increment();
-        recordBytes.add(bytes);
+        pendingRecords.incrementAndGet();
+        pendingBytes.addAndGet(bytes);
     }
 
-    public void deadLettered() {
-        deadLettered.increment();
-    }
-
-    public void skipped() {
-        skipped.increment();
-    }
-
-    public void nullValueIgnored() {
-        nullValuesIgnored.increment();
-    }
-
-    public void fileOpened() {
-        openFiles.increment();
-    }
-
-    public void fileClosed() {
-        openFiles.decrement();
-    }
-
-    public void earlyRotation() {
-        earlyRotations.increment();
-    }
-
-    public void retry() {
-        retries.increment();
-    }
-
-    public void partUploaded(long bytes, long nanos) {
-        parts.increment();
-        uploadedBytes.add(bytes);
-        latency(nanos);
-    }
-
-    /** @param putBytes bytes sent with a single PUT (0 for a multipart completion: its parts were counted) */
-    public void objectWritten(long putBytes, long nanos) {
-        objects.increment();
-        uploadedBytes.add(putBytes);
-        latency(nanos);
-    }
-
-    private void latency(long nanos) {
-        uploads.increment();
-        uploadNanos.add(nanos);
-        if (nanos > uploadMaxNanos) {
-            uploadMaxNanos = nanos;
+    /** Hands the per-record counts gathered since the last call to the sensors (safe from any thread). */
+    public void flush() {
+        long n = pendingRecords.getAndSet(0);
+        long bytes = pendingBytes.getAndSet(0);
+        if (n > 0) {
+            written.record(n);
+            writtenBytes.record(bytes);
         }
     }
 
-    @Override public long getRecordsWritten() { return records.sum(); }
-
-    @Override public long getRecordBytesWritten() { return recordBytes.sum(); }
-
-    @Override public long getRecordsDeadLettered() { return deadLettered.sum(); }
-
-    @Override public long getRecordsSkippedAsAlreadyLanded() { return skipped.sum(); }
-
-    @Override public long getNullValuesIgnored() { return nullValuesIgnored.sum(); }
-
-    @Override public long getObjectsWritten() { return objects.sum(); }
-
-    @Override public long getPartsUploaded() { return parts.sum(); }
-
-    @Override public long getUploadedBytes() { return uploadedBytes.sum(); }
-
-    @Override public long getOpenFiles() { return openFiles.sum(); }
-
-    @Override public long getBufferedBytes() { return buffered.getAsLong(); }
-
-    @Override public long getMemoryBudgetBytes() { return budget; }
-
-    @Override public long getEarlyRotationsForMemory() { return earlyRotations.sum(); }
-
-    @Override public double getUploadLatencyAvgMs() {
-        long n = uploads.sum();
-        return n == 0 ? 0 : uploadNanos.sum() / 1e6 / n;
+    public void deadLettered() {
+        deadLettered.record();
     }
 
-    @Override public double getUploadLatencyMaxMs() { return uploadMaxNanos / 1e6; }
+    public void skipped() {
+        skipped.record();
+    }
 
-    @Override public long getRetries() { return retries.sum(); }
+    public void nullValueIgnored() {
+        nullValuesIgnored.record();
+    }
+
+    public void fileOpened() {
+        openFiles.incrementAndGet();
+    }
+
+    public void fileClosed() {
+        openFiles.decrementAndGet();
+    }
+
+    public long openFiles() {
+        return openFiles.get();
+    }
+
+    public void earlyRotation() {
+        earlyRotations.record();
+    }
+
+    public void retry() {
+        retries.record();
+    }
+
+    public void partUploaded(long bytes, long nanos) {
+        parts.record();
+        uploadedBytes.record(bytes);
+        uploadLatency.record(nanos / 1e6);
+    }
+
+    /**
+     * @param records  records the object holds
+     * @param putBytes bytes sent with a single PUT (0 for a multipart completion: its parts were counted)
+     */
+    public void objectWritten(long records, long putBytes, long nanos) {
+        objects.record();
+        landed.record(records);
+        if (putBytes > 0) {
+            uploadedBytes.record(putBytes);
+        }
+        uploadLatency.record(nanos / 1e6);
+    }
+
+    /** The total of a counter since the task started, e.g. {@code total("records-landed")}. */
+    public long total(String counter) {
+        flush();
+        return (long) metrics.value(counter + "-total");
+    }
+
+    /** Any of the task's metrics by its full name (NaN when a window has no sample yet). */
+    public double value(String metric) {
+        flush();
+        return metrics.value(metric);
+    }
+
+    /** What the task publishes, in registration order (the docs' table and the dashboards' checks come from it). */
+    public List<MetricSpec> specs() {
+        return metrics.specs();
+    }
+
+    /** The JMX object name, as Kafka's JmxReporter registers it. */
+    public String jmxName() {
+        return metrics.jmxName();
+    }
+
+    /** The JMX object name of a task's metrics (odd connector names are quoted, as Kafka's JmxReporter does). */
+    public static ObjectName objectName(String connector, int task) throws MalformedObjectNameException {
+        return new ObjectName(DOMAIN + ":type=" + GROUP + ",connector=" + Sanitizer.jmxSanitize(connector)
+                + ",task=" + task);
+    }
+
+    /** Flushes, logs the final line and unregisters (unless a restarted instance of the task took the name over). */
+    @Override
+    public void close() {
+        flush();
+        metrics.close();
+    }
 }

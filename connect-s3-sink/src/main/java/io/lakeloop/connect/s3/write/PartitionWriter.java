@@ -191,7 +191,7 @@ public final class PartitionWriter {
             store.put(stateKey, ByteChunks.of(marker.toJson()), Map.of(), "application/json");
             store.completeMultipart(o.key(), o.uploadId(), o.parts());
         }
-        metrics.objectWritten(putBytes, System.nanoTime() - started);
+        metrics.objectWritten(o.records(), putBytes, System.nanoTime() - started);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{}: completed s3://{}/{} with offsets {}-{} ({} records)", tp, store.bucket(), o.key(),
                     o.startOffset(), o.lastOffset(), o.records());

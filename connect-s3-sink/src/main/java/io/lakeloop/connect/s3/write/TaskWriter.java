@@ -72,10 +72,21 @@ public final class TaskWriter {
         });
     }
 
-    /** The writer of a task configured by {@code config}, with its own budget and metrics. */
+    /** The writer of a task configured by {@code config}, with its own budget and metrics (no Connect context). */
     public static TaskWriter create(S3SinkConfig config, ObjectStore store, Clock clock, Seeker seeker) {
+        return create(config, store, clock, seeker, null);
+    }
+
+    /**
+     * The writer of a task configured by {@code config}, with its own budget and metrics, registered under the
+     * connector's name and the task's index; {@code connectContext} (the task's) brings them to Connect's plugin
+     * metrics on 4.1+. The caller closes {@link #metrics()} when the task stops.
+     */
+    public static TaskWriter create(S3SinkConfig config, ObjectStore store, Clock clock, Seeker seeker,
+                                    Object connectContext) {
         MemoryBudget budget = new MemoryBudget(config.memoryBudget());
-        SinkMetrics metrics = new SinkMetrics(budget::used, budget.limit());
+        SinkMetrics metrics = SinkMetrics.start(config.connectorName(), config.taskIndex(), config.metricsLogInterval(),
+                connectContext, budget::used, budget.limit());
         RecordFormat format = RecordFormat.of(config);
         ObjectEncoder encoder = format.encoder(); // compresses inside the file (Parquet pages), not around it
         boolean gzip = encoder == null && config.gzip();
@@ -242,7 +253,7 @@ public final class TaskWriter {
             if (!warnedBudget) {
                 warnedBudget = true;
                 LOG.warn("memory budget of {} bytes reached with {} open objects: completing the largest early "
-                        + "(raise memory.budget.bytes for larger objects)", budget.limit(), metrics.getOpenFiles());
+                        + "(raise memory.budget.bytes for larger objects)", budget.limit(), metrics.openFiles());
             }
             metrics.earlyRotation();
             largest.rotate();

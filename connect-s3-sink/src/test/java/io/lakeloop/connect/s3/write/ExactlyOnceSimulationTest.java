@@ -12,6 +12,7 @@ import io.lakeloop.connect.s3.key.RecordTime;
 import io.lakeloop.connect.s3.metrics.SinkMetrics;
 import io.lakeloop.connect.s3.storage.InMemoryObjectStore;
 import io.lakeloop.connect.s3.storage.StoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -158,13 +159,15 @@ class ExactlyOnceSimulationTest {
     private TaskWriter writer(S3SinkConfig cfg, InMemoryObjectStore store, int partSize,
                               Map<TopicPartition, Long> seeks) {
         TaskWriter base = TaskWriter.create(cfg, store, clock, seeks::put);
+        base.metrics().close(); // only its settings are used
         WriterSettings s = base.settings();
         WriterSettings small = new WriterSettings(s.extension(), s.contentType(), s.header(), s.gzipLevel(), partSize,
                 s.policy(), s.statePrefix(), s.connector());
         MemoryBudget budget = new MemoryBudget(cfg.memoryBudget());
         return new TaskWriter(store, small, RecordFormat.of(cfg), cfg.keyTemplate(),
                 new RecordTime(cfg.timeSource(), cfg.timeField(), clock), cfg.timeZone(), budget,
-                new SinkMetrics(budget::used, budget.limit()), clock, seeks::put);
+                SinkMetrics.start(cfg.connectorName(), cfg.taskIndex(), Duration.ZERO, null, budget::used, budget.limit()),
+                clock, seeks::put);
     }
 
     private List<SinkRecord> interleaved(Random rnd) {

@@ -73,7 +73,7 @@ class RecoveryTest {
         TaskWriter w = task();
         put(w, "a", 0, 3);
         assertThat(lines(store, true)).hasSize(3);
-        assertThat(w.metrics().getRecordsSkippedAsAlreadyLanded()).isZero();
+        assertThat(w.metrics().total("records-skipped-as-already-landed")).isZero();
         assertThat(seeks).isEmpty();
     }
 
@@ -93,7 +93,7 @@ class RecoveryTest {
         assertThat(seeks).as("delivered again from the last landed record").containsExactly(Map.entry(P0, 5L));
         assertThat(second.committableOffsets()).as("nothing handled yet").isEmpty();
         put(second, "a", 5, 9);
-        assertThat(second.metrics().getRecordsSkippedAsAlreadyLanded()).isEqualTo(1);
+        assertThat(second.metrics().total("records-skipped-as-already-landed")).isEqualTo(1);
         assertThat(lines(store, true)).containsExactlyInAnyOrderElementsOf(values("a", 0, 9));
         assertThat(second.committableOffsets().get(P0).offset()).isEqualTo(9);
     }
@@ -147,7 +147,7 @@ class RecoveryTest {
         put(third, "new", 9, 10);
         assertThat(seeks).containsExactly(Map.entry(P0, 8L));
         put(third, "new", 8, 10);
-        assertThat(third.metrics().getRecordsSkippedAsAlreadyLanded()).isEqualTo(1);
+        assertThat(third.metrics().total("records-skipped-as-already-landed")).isEqualTo(1);
         assertThat(third.committableOffsets().get(P0).offset()).as("9 is in the open object").isEqualTo(9);
     }
 
@@ -166,7 +166,7 @@ class RecoveryTest {
         TaskWriter crashRedelivery = task("replay.generation", "1"); // same generation: exactly once again
         put(crashRedelivery, "a", 3, 7);
         put(crashRedelivery, "a", 5, 9);
-        assertThat(crashRedelivery.metrics().getRecordsSkippedAsAlreadyLanded()).isEqualTo(1);
+        assertThat(crashRedelivery.metrics().total("records-skipped-as-already-landed")).isEqualTo(1);
 
         assertThatThrownBy(() -> put(task("replay.generation", "0"), "a", 0, 1))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("replay.generation=1");
@@ -178,7 +178,7 @@ class RecoveryTest {
                 .toJson()), Map.of(), "application/json");
         TaskWriter w = task();
         put(w, "a", 0, 6);
-        assertThat(w.metrics().getRecordsSkippedAsAlreadyLanded()).as("0-2 landed, 3-5 were not").isEqualTo(3);
+        assertThat(w.metrics().total("records-skipped-as-already-landed")).as("0-2 landed, 3-5 were not").isEqualTo(3);
         assertThat(store.calls()).contains("AbortMultipartUpload x/t+0+00000000000000000003.jsonl.gz");
         assertThat(lines(store, true)).containsExactlyElementsOf(values("a", 3, 6));
     }
@@ -190,6 +190,6 @@ class RecoveryTest {
                 "application/json");
         TaskWriter w = task();
         w.write(numbered("t", 0, 3, clock.millis()), null);
-        assertThat(w.metrics().getRecordsSkippedAsAlreadyLanded()).isZero();
+        assertThat(w.metrics().total("records-skipped-as-already-landed")).isZero();
     }
 }

@@ -82,8 +82,8 @@ class TaskWriterTest {
             }
         }
         assertThat(peak).isLessThanOrEqualTo(8 << 20);
-        assertThat(w.metrics().getEarlyRotationsForMemory()).isPositive();
-        assertThat(w.metrics().getOpenFiles()).isLessThanOrEqualTo((8 << 20) / OpenObject.GZIP_OVERHEAD);
+        assertThat(w.metrics().total("early-rotations-for-memory")).isPositive();
+        assertThat(w.metrics().openFiles()).isLessThanOrEqualTo((8 << 20) / OpenObject.GZIP_OVERHEAD);
         clock.advance(1);
         for (TopicPartition tp : tps) {
             w.close(List.of(tp));
@@ -116,7 +116,7 @@ class TaskWriterTest {
         }
         clock.advance(5000);
         w.rotateDue();
-        assertThat(w.metrics().getEarlyRotationsForMemory()).isPositive();
+        assertThat(w.metrics().total("early-rotations-for-memory")).isPositive();
         assertThat(lines(store, true)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -136,7 +136,7 @@ class TaskWriterTest {
         clock.advance(3_600_000);
         w.rotateDue();
         assertThat(lines(store, false)).hasSize(120).allMatch(big::equals);
-        assertThat(w.metrics().getPartsUploaded()).as("two full parts and the last one").isEqualTo(3);
+        assertThat(w.metrics().total("parts-uploaded")).as("two full parts and the last one").isEqualTo(3);
         assertThat(w.bufferedBytes()).isZero();
         Map<String, String> meta = store.objects().values().stream()
                 .filter(s -> s.metadata().containsKey("lakeloop-start-offset")).findFirst().orElseThrow().metadata();
@@ -161,7 +161,7 @@ class TaskWriterTest {
         assertThat(reasons).containsExactly("1: cannot write record t-0@1: not a lake row: TIMESTAMP is missing",
                 "0: cannot write record t-1@0: the record value is not valid JSON (line 1, column 1)");
         assertThat(w.committableOffsets().get(P1).offset()).isEqualTo(1);
-        assertThat(w.metrics().getRecordsDeadLettered()).isEqualTo(2);
+        assertThat(w.metrics().total("records-dead-lettered")).isEqualTo(2);
 
         assertThatThrownBy(() -> w.write(TestRecords.json("t", 1, 1, "oops", clock.millis()), null))
                 .isInstanceOf(DataException.class).hasMessageContaining("t-1@1");
@@ -215,7 +215,7 @@ class TaskWriterTest {
         ignore.write(TestRecords.json("t", 1, 0, null, clock.millis()), reporter);
         ignore.write(numbered("t", 1, 1, clock.millis()), reporter);
         assertThat(reported).hasSize(1);
-        assertThat(ignore.metrics().getNullValuesIgnored()).isEqualTo(1);
+        assertThat(ignore.metrics().total("null-values-ignored")).isEqualTo(1);
         assertThat(ignore.committableOffsets().get(P1).offset()).as("1 is open, 0 handled").isEqualTo(1);
 
         TaskWriter fail = writer("behavior.on.null.values", "fail");
