@@ -17,15 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults at scale, against real processes: {@code lakeloop demo --chaos kill-connect-worker,s3-outage,personalize-outage}
- * on a stack of three Connect workers, while the producer keeps producing at a steady rate. A worker is killed with
- * SIGKILL (its tasks must move to the two survivors, then it comes back), S3 goes away for 20 s, Personalize refuses
- * every connection for 30 s, and still every stage reconciles exactly, no S3 object is written twice, and every
- * repeated delivery to Personalize is counted. Whatever happens, nothing of the stack outlives the test.
+ * Faults at scale, against real processes: {@code lakeloop demo --chaos personalize-throttle,kill-connect-worker,
+ * s3-outage,personalize-outage} on a stack of three Connect workers, while the producer keeps producing at a steady
+ * rate. Personalize throttles 30 % of calls all along; a worker is killed with SIGKILL (its tasks must move to the two
+ * survivors, then it comes back), S3 goes away for 20 s, Personalize refuses every connection for 30 s, and still
+ * every stage reconciles exactly, no S3 object is written twice, and every repeated delivery to Personalize is
+ * counted. Whatever happens, nothing of the stack outlives the test. The warm-up, baseline and tail are shortened
+ * ({@link #SHORT_PHASES}): this test checks reconciliation and the faults' effects; the figures come from the full
+ * {@code --chaos all} benchmark run (BENCHMARKS.md).
  */
 class ChaosIT {
 
     private static final int RATE = 200;
+    /** 5 s of warm-up and of baseline instead of 20 s each, and a 5 s tail instead of 10 s. */
+    static final List<String> SHORT_PHASES = List.of("-Dlakeloop.demo.warmUp=PT5S", "-Dlakeloop.demo.baseline=PT5S",
+            "-Dlakeloop.demo.tail=PT5S");
 
     @TempDir
     Path tmp;
@@ -48,11 +54,11 @@ class ChaosIT {
     }
 
     @Test
-    void everyStageReconcilesThroughAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
+    void everyStageReconcilesThroughThrottlingAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
         List<String> args = new ArrayList<>(List.of("demo", "--json", "--rate", "" + RATE, "--chaos",
-                "kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
+                "personalize-throttle,kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
         args.addAll(stackOptions);
-        CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", Duration.ofMinutes(12), args);
+        CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", SHORT_PHASES, Duration.ofMinutes(12), args);
         assertThat(result.stdout().lines().count()).as("stdout is one JSON object; stderr:\n%s", result.stderr())
                 .isEqualTo(1);
         JsonNode report = RecordValues.JSON.readTree(result.stdout());
@@ -75,9 +81,16 @@ class ChaosIT {
         assertThat(kill.path("restartedAndRebalancedSeconds").isNumber()).as("worker back: %s", kill).isTrue();
         assertThat(slots.get(3).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
         assertThat(slots.get(4).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
-        assertThat(report.path("chaos").has("personalizeEventsUnreadByTheDemo")).isFalse();
-        assertThat(report.path("chaos").path("emulatorStats").path("injectedFaults").path("OUTAGE_REFUSED").asLong())
-                .isEqualTo(1);
+        JsonNode chaos = report.path("chaos");
+        assertThat(chaos.path("scenarios")).extracting(JsonNode::asText).containsExactly(
+                "personalize-throttle (whole run)", "kill-connect-worker", "s3-outage", "personalize-outage");
+        assertThat(chaos.path("connectWorkers").asInt()).isEqualTo(3);
+        assertThat(chaos.has("personalizeEventsUnreadByTheDemo")).isFalse();
+        JsonNode injected = chaos.path("emulatorStats").path("injectedFaults");
+        assertThat(injected.path("OUTAGE_REFUSED").asLong()).isEqualTo(1);
+        assertThat(injected.path("THROTTLE").asLong()).as("the emulator really throttled calls: %s", chaos)
+                .isPositive();
+        assertThat(load.path("personalizeThrottledWholeRun").asBoolean()).isTrue();
 
         assertThat(load.path("s3WritesComplete").asBoolean()).isTrue();
         assertThat(load.path("s3ObjectsWritten").asLong()).isPositive();
@@ -99,7 +112,7 @@ class ChaosIT {
     void stoppingTheDemoMidFaultLeavesNoProcessBehind() throws Exception {
         List<String> args = new ArrayList<>(List.of("demo", "--rate", "50", "--chaos", "s3-outage"));
         args.addAll(stackOptions);
-        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", args)) {
+        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", SHORT_PHASES, args)) {
             cli.awaitStderr("Chaos: S3 is down", Duration.ofMinutes(5));
             java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
             for (String service : StackShape.recordedServices(data.resolve("run"))) {

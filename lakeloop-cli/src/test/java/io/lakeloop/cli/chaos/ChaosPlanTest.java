@@ -60,4 +60,22 @@ class ChaosPlanTest {
                 .hasMessageContaining("kill-everything").hasMessageContaining("broker-restart");
         assertThatThrownBy(() -> ChaosPlan.parse("s3-outage,s3-outage")).hasMessageContaining("twice");
     }
+
+    @Test
+    void theWarmUpBaselineAndTailLengthsCanBeShortenedByPropertyButNotBelowASecond() {
+        String property = "lakeloop.demo.test-length";
+        try {
+            assertThat(ChaosPlan.length(property, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
+            System.setProperty(property, "PT5S");
+            assertThat(ChaosPlan.length(property, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(5));
+            System.setProperty(property, "PT0.5S");
+            assertThatThrownBy(() -> ChaosPlan.length(property, Duration.ofSeconds(20)))
+                    .hasMessageContaining(property).hasMessageContaining("at least 1 s");
+            System.setProperty(property, "5s");
+            assertThatThrownBy(() -> ChaosPlan.length(property, Duration.ofSeconds(20)))
+                    .hasMessageContaining("ISO-8601").hasMessageContaining("'5s'");
+        } finally {
+            System.clearProperty(property);
+        }
+    }
 }
