@@ -3,6 +3,7 @@ package io.lakeloop.export;
 import io.lakeloop.BuildVersionProvider;
 import io.lakeloop.aws.AwsSettings;
 import io.lakeloop.aws.CredentialsMode;
+import io.lakeloop.config.DurationConverter;
 import io.lakeloop.event.RecordValues;
 import io.lakeloop.event.TimestampUnit;
 import io.lakeloop.export.report.ValidationReport;
@@ -11,6 +12,7 @@ import io.lakeloop.export.rows.TextOptions;
 import io.lakeloop.lake.DataAddress;
 import io.lakeloop.lake.LakeColumn;
 import io.lakeloop.lake.LakeLayout;
+import io.lakeloop.terminal.Terminal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +111,8 @@ public final class ExporterMain implements Callable<Integer> {
     boolean strict;
     @Option(names = "--json", description = "Print one JSON object on stdout (status, exit code, report)")
     boolean json;
-    @Option(names = "--no-progress", description = "No progress output on stderr")
+    @Option(names = "--no-progress", description = "No progress output on stderr (a bar when stderr is a terminal, "
+            + "else a line every 10 s; TERM=dumb: lines)")
     boolean noProgress;
     @Option(names = "--verbose", description = "Log at INFO (no ids or values are ever logged above DEBUG)")
     boolean verbose;
@@ -142,10 +145,13 @@ public final class ExporterMain implements Callable<Integer> {
     String importMode;
     @Option(names = "--no-wait", description = "Start the import job and return without waiting for it")
     boolean noWait;
-    @Option(names = "--import-timeout", defaultValue = "PT3H", description = "Longest wait for the job (default: ${DEFAULT-VALUE})")
+    @Option(names = "--import-timeout", defaultValue = "3h", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Longest wait for the job: 90s, 30m, 3h, 2d or ISO-8601 PT3H (default: ${DEFAULT-VALUE})")
     Duration importTimeout;
-    @Option(names = "--import-poll-interval", defaultValue = "PT30S",
-            description = "Time between two job status polls (default: ${DEFAULT-VALUE})")
+    @Option(names = "--import-poll-interval", defaultValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Time between two job status polls, like --import-timeout (default: ${DEFAULT-VALUE})")
     Duration importPollInterval;
 
     private final PrintStream out;
@@ -164,15 +170,26 @@ public final class ExporterMain implements Callable<Integer> {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "csv-exporter-log4j2.xml");
         }
-        System.exit(execute(args, System.out, System.err, System.getenv(), System.console() != null));
+        System.exit(execute(args, System.out, System.err, System.getenv(), Terminal.stderrIsTerminal(System.getenv())));
     }
 
     /** Runs the command and returns its exit code (what {@link #main} exits with). */
     static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
-        CommandLine cl = new CommandLine(new ExporterMain(out, err, env, terminal));
+        ExporterMain main = new ExporterMain(out, err, env, terminal);
+        CommandLine cl = new CommandLine(main);
         cl.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Duration.class, new DurationConverter());
+        // with --json, a usage error picocli finds (unknown option, bad value) is the one USAGE object too
+        CommandLine.IParameterExceptionHandler standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            if (!List.of(arguments).contains("--json")) {
+                return standard.handleParseException(e, arguments);
+            }
+            main.json = true;
+            return main.usage(e.getMessage());
+        });
         return cl.execute(args);
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Progress for people: on a terminal a bar redrawn in place (bytes, rows, rate, ETA) a few times a second; when the
- * output is not a terminal (a log, CI) a plain line every {@code plainIntervalMillis}.
+ * output is not a terminal (a log, CI) a plain line every {@code plainIntervalMillis}. Whether stderr is a terminal
+ * is {@link io.lakeloop.terminal.Terminal}'s call, made once in {@link ExporterMain#main}.
  */
 final class ProgressPrinter implements Progress.Listener {
 

@@ -2,6 +2,7 @@ package io.lakeloop.cli;
 
 import io.lakeloop.cli.chaos.ChaosPlan;
 import io.lakeloop.cli.demo.ClickstreamGenerator;
+import io.lakeloop.config.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -36,13 +37,15 @@ public final class DemoOptions {
             + ", or --events spread over the run).")
     Double rate;
 
-    @Option(names = "--duration", description = "How long to produce at --rate, ISO-8601 (default: what the --chaos "
-            + "scenarios need, else --events / --rate).")
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to produce at --rate: 90s, 10m, 1h or ISO-8601 PT90S (default: what the --chaos "
+                    + "scenarios need, else --events / --rate).")
     Duration duration;
 
-    @Option(names = "--timeout", description = "Longest wait for the events to flow through after production, "
-            + "ISO-8601 duration (default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofMinutes(5);
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest wait for the events to flow through after production: 90s, 10m, 1h or ISO-8601 "
+                    + "PT5M (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--target", description = "local (default): start the local stack, or use the one `lakeloop up` "
             + "runs; compose: use an already running docker-compose.yml stack at the stack's ports "

@@ -1,5 +1,6 @@
 package io.lakeloop.cli;
 
+import io.lakeloop.config.DurationConverter;
 import io.lakeloop.event.RecordValues;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lakeloop deploy}: puts connector configurations ({@code config/*.json}, or the files given) on any Connect
  * cluster through its REST API, optionally pointing their AWS clients at other endpoints (docker-compose, MinIO, a VPC
- * endpoint), and waits until each runs. {@code --dry-run} prints what it would send, secrets masked.
+ * endpoint), and waits until each runs. {@code --dry-run} prints what it would send, secrets masked; {@code --json}
+ * prints one object ({@link DeployReport}) on stdout instead, also when the deployment fails.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy Lakeloop's connectors to a Kafka Connect cluster through its REST API (create or "
@@ -57,8 +59,14 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the configurations (secrets masked) instead of deploying.")
     boolean dryRun;
 
-    @Option(names = "--timeout", description = "Longest wait for each connector to run (default: ${DEFAULT-VALUE}).")
-    Duration timeout = Duration.ofMinutes(2);
+    @Option(names = "--json", description = "Print one JSON object on stdout: status (DEPLOYED, DRY_RUN, FAILED), "
+            + "exitCode, connectUrl, connectors (name, state, tasks, config with secrets masked), error (FAILED only).")
+    boolean json;
+
+    @Option(names = "--timeout", defaultValue = "2m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Longest wait for each connector to run: 90s, 5m, 1h or ISO-8601 PT2M "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Spec
     CommandSpec spec;
@@ -66,6 +74,23 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = LakeloopMain.console(spec);
+        DeployReport report = new DeployReport(connectUrl, dryRun);
+        try {
+            deploy(console, report);
+        } catch (StackException e) {
+            if (!json) {
+                throw e;
+            }
+            console.progress("lakeloop: %s", e.getMessage());
+            report.failed(e.getMessage(), new ConnectorDeployer(connectUrl));
+        }
+        if (json) {
+            console.result(RecordValues.JSON.valueToTree(report.json()).toString());
+        }
+        return report.exitCode();
+    }
+
+    private void deploy(Console console, DeployReport report) {
         ConnectorTarget target = new ConnectorTarget(s3Endpoint, personalizeEndpoint, region,
                 staticKeys ? requireEnv("AWS_ACCESS_KEY_ID") : null,
                 staticKeys ? requireEnv("AWS_SECRET_ACCESS_KEY") : null, null, dlqReplication, overrides);
@@ -75,14 +100,17 @@ public final class DeployCommand implements Callable<Integer> {
         if (connectors.isEmpty()) {
             throw new StackException("No connector configuration found (a JSON file with connector.class)");
         }
+        connectors.forEach(c -> report.add(c.name(), masked(c.config())));
         if (dryRun) {
-            for (LocalConnectors.Connector c : connectors) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("name", c.name());
-                body.put("config", masked(c.config()));
-                console.result(RecordValues.JSON.valueToTree(body).toPrettyString());
+            if (!json) {
+                for (LocalConnectors.Connector c : connectors) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("name", c.name());
+                    body.put("config", masked(c.config()));
+                    console.result(RecordValues.JSON.valueToTree(body).toPrettyString());
+                }
             }
-            return 0;
+            return;
         }
         ConnectorDeployer deployer = new ConnectorDeployer(connectUrl);
         for (LocalConnectors.Connector c : connectors) {
@@ -91,9 +119,9 @@ public final class DeployCommand implements Callable<Integer> {
         }
         for (LocalConnectors.Connector c : connectors) {
             deployer.awaitRunning(c.name(), timeout);
+            report.state(c.name(), deployer.status(c.name()));
             console.progress("  %s RUNNING", c.name());
         }
-        return 0;
     }
 
     static Map<String, String> masked(Map<String, String> config) {

@@ -106,7 +106,12 @@ final class LocalConnectors {
         String connectorClass = out.getOrDefault("connector.class", "").toLowerCase(Locale.ROOT);
         boolean personalize = connectorClass.contains("personalize");
         boolean s3 = connectorClass.contains(".s3.") || connectorClass.contains("s3sink");
-        putIfSet(out, "aws.region", target.region());
+        if (target.region() != null) {
+            if (s3) {
+                out.remove("s3.region"); // the Confluent S3 sink's name for it (an alias here)
+            }
+            out.put("aws.region", target.region());
+        }
         if (target.accessKey() != null) {
             out.put("aws.credentials.provider", "static");
             out.put("aws.access.key.id", target.accessKey());
@@ -116,6 +121,10 @@ final class LocalConnectors {
             putIfSet(out, "aws.endpoint", target.personalizeEndpoint());
         } else if (s3) {
             if (target.s3Endpoint() != null) {
+                // a Confluent S3 sink config's names for the same two keys: the target's values replace them, where
+                // leaving them would make the connector refuse an alias that disagrees with its key
+                out.remove("store.url");
+                out.remove("s3.path.style.access.enabled");
                 out.put("aws.endpoint", target.s3Endpoint());
                 out.put("s3.path.style.access", "true");
             }

@@ -73,6 +73,22 @@ class LocalConnectorsTest {
     }
 
     @Test
+    void aConfluentConfigsEndpointAndRegionNamesGiveWayToTheTargets() throws Exception {
+        Path file = Files.writeString(dir.resolve("confluent.json"), """
+                {"name": "orders-to-s3", "config": {"connector.class": "io.lakeloop.connect.s3.S3SinkConnector",
+                 "topics": "orders", "s3.bucket.name": "upstream", "s3.region": "eu-west-1",
+                 "store.url": "http://127.0.0.1:9000", "s3.path.style.access.enabled": "false", "flush.size": "3"}}
+                """);
+        ConnectorTarget target = new ConnectorTarget("http://minio:9000", null, "us-east-1", null, null, null, null,
+                Map.of());
+        Map<String, String> config = LocalConnectors.load(List.of(file), target).get(0).config();
+        assertThat(config).containsEntry("aws.endpoint", "http://minio:9000").containsEntry("aws.region", "us-east-1")
+                .containsEntry("s3.path.style.access", "true").containsEntry("s3.bucket.name", "upstream")
+                .containsEntry("flush.size", "3")
+                .doesNotContainKeys("store.url", "s3.region", "s3.path.style.access.enabled");
+    }
+
+    @Test
     void dryRunMasksSecrets() {
         assertThat(DeployCommand.masked(Map.of("aws.secret.access.key", "s3cr3t", "aws.session.token", "t",
                 "sasl.password", "p", "aws.region", "eu-west-1")))

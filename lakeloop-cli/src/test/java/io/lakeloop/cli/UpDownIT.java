@@ -2,6 +2,8 @@ package io.lakeloop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lakeloop.event.RecordValues;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -77,6 +79,8 @@ class UpDownIT {
             CliProcess.Result status = CliProcess.run(tmp, "status1", Duration.ofMinutes(1), args("status", stack));
             assertThat(status.exitCode()).as(status.stdout()).isZero();
             assertThat(status.stdout()).contains("broker    running", "connect   running", "s3proxy   running", "emulator  running");
+            assertStatusJson(tmp, stack, firstPids);
+            assertDeployJson(tmp, p, s3);
 
             CliProcess.Result down = CliProcess.run(tmp, "down1", Duration.ofMinutes(2), args("down", stack));
             assertThat(down.exitCode()).as(down.stderr()).isZero();
@@ -88,6 +92,13 @@ class UpDownIT {
         assertNothingLeft(data, firstPids, p);
         assertThat(CliProcess.run(tmp, "status2", Duration.ofMinutes(1), args("status", stack)).exitCode())
                 .isEqualTo(3);
+        CliProcess.Result stopped = CliProcess.run(tmp, "status2-json", Duration.ofMinutes(1),
+                args("status", append(stack, "--json")));
+        assertThat(stopped.exitCode()).isEqualTo(3);
+        JsonNode stoppedJson = RecordValues.JSON.readTree(stopped.stdout());
+        assertThat(stoppedJson.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(stoppedJson.get("services")).allSatisfy(service -> assertThat(service.get("pid").isNull()).isTrue())
+                .extracting(service -> service.get("state").asText()).containsOnly("STOPPED");
 
         try (CliProcess up = CliProcess.start(tmp, "up2", args("up", stack))) {
             up.awaitStdout("Data folder:", START);
@@ -123,6 +134,59 @@ class UpDownIT {
             assertThat(up.stderr()).contains("Port " + p[2] + " (connect) is already in use");
             assertThat(recordedPids(tmp.resolve("data"))).isEmpty();
         }
+    }
+
+    /** {@code status --json} on the running stack: every built service RUNNING with the pid its pid file records. */
+    private static void assertStatusJson(Path tmp, List<String> stack, Map<String, Long> pids) throws Exception {
+        CliProcess.Result status = CliProcess.run(tmp, "status1-json", Duration.ofMinutes(1),
+                args("status", append(stack, "--json")));
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        JsonNode json = RecordValues.JSON.readTree(status.stdout());
+        assertThat(json.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(json.get("exitCode").asInt()).isZero();
+        JsonNode services = json.get("services");
+        assertThat(services).extracting(s -> s.get("name").asText())
+                .containsExactly("broker", "s3proxy", "emulator", "connect", "collator");
+        for (JsonNode service : services) {
+            String name = service.get("name").asText();
+            if (pids.containsKey(name)) {
+                assertThat(service.get("state").asText()).as(name).isEqualTo("RUNNING");
+                assertThat(service.get("pid").asLong()).as(name).isEqualTo(pids.get(name));
+            } else { // the collator's jar is not built in this checkout
+                assertThat(service.get("state").asText()).as(name).isEqualTo("NOT_BUILT");
+            }
+        }
+    }
+
+    /** {@code deploy --json} of one connector file to the stack's real Connect worker: DEPLOYED, every task RUNNING. */
+    private static void assertDeployJson(Path tmp, int[] p, String s3) throws Exception {
+        String connect = "http://127.0.0.1:" + p[2];
+        CliProcess.Result deploy = CliProcess.run(tmp, "deploy-json", Duration.ofMinutes(3), List.of("deploy",
+                "--json", "--connect-url", connect, "--s3-endpoint", s3, "--region", "us-east-1",
+                "--dlq-replication-factor", "1", "--set", "aws.credentials.provider=static", "--set",
+                "aws.access.key.id=lakeloop", "--set", "aws.secret.access.key=lakeloop-secret", "--timeout", "2m",
+                CliProcess.HOME.resolve("config/s3-upstream-sink.json").toString()));
+        assertThat(deploy.exitCode()).as(deploy.stderr()).isZero();
+        JsonNode json = RecordValues.JSON.readTree(deploy.stdout());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("status", "exitCode", "connectUrl", "connectors");
+        assertThat(json.get("status").asText()).isEqualTo("DEPLOYED");
+        assertThat(json.get("connectUrl").asText()).isEqualTo(connect);
+        assertThat(json.get("connectors")).hasSize(1);
+        JsonNode connector = json.get("connectors").get(0);
+        assertThat(connector.get("name").asText()).isEqualTo("s3-upstream-sink");
+        assertThat(connector.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(connector.get("tasks")).extracting(JsonNode::asText).containsExactly("RUNNING", "RUNNING");
+        assertThat(connector.at("/config/aws.secret.access.key").asText()).isEqualTo("********");
+        assertThat(connector.at("/config/aws.endpoint").asText()).isEqualTo(s3);
+        assertThat(deploy.stdout()).doesNotContain("lakeloop-secret");
+    }
+
+    private static List<String> append(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static List<String> args(String command, List<String> options) {

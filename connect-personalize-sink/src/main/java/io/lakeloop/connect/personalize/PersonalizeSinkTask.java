@@ -11,7 +11,6 @@ import io.lakeloop.connect.personalize.config.CrossKeyRules;
 import io.lakeloop.connect.personalize.config.PersonalizeSinkConfig;
 import io.lakeloop.connect.personalize.mapping.Mapped;
 import io.lakeloop.connect.personalize.mapping.RecordMapper;
-import io.lakeloop.connect.personalize.metrics.PluginMetricsBridge;
 import io.lakeloop.connect.personalize.metrics.SinkTaskMetrics;
 import io.lakeloop.event.Rejection;
 import java.time.Duration;
@@ -57,7 +56,6 @@ public final class PersonalizeSinkTask extends SinkTask {
     private SinkTaskMetrics metrics;
     private AutoCloseable clientResource;
     private RecordBudget budget;
-    private long nextMetricsLogNanos;
 
     public PersonalizeSinkTask() {
         this(CallFactory.sdk());
@@ -86,13 +84,11 @@ public final class PersonalizeSinkTask extends SinkTask {
         tracker = new OffsetTracker();
         batcher = new Batcher(config.batchMaxSize(), config.batchLinger(), System::nanoTime);
         outcomes = new SendOutcomes();
-        metrics = new SinkTaskMetrics();
+        String name = props.getOrDefault("name", "personalize-sink");
+        metrics = SinkTaskMetrics.start(name, config.taskIndex(), config.metricsLogInterval(), context);
         budget = new RecordBudget(config.maxBufferedRecords(), config.maxBufferedBytes());
         metrics.bufferedGauge(budget::open);
         metrics.bufferedBytesGauge(budget::bytes);
-        String name = props.getOrDefault("name", "personalize-sink");
-        metrics.register(name, config.taskIndex());
-        boolean pluginMetrics = PluginMetricsBridge.register(context, metrics);
         deadLetters = new DeadLetters(config.toleratesErrors(), errantReporter(), metrics,
                 new RejectedEvents(config.fieldNames()), config.deadLetterMaxPayloadBytes());
         CallFactory.Opened opened = callFactory.open(config);
@@ -101,10 +97,9 @@ public final class PersonalizeSinkTask extends SinkTask {
         sender = new BatchSender(opened.call(), RateLimiter.perSecond(rate),
                 new RetryPolicy(config.retryInitialBackoff(), config.retryMaxBackoff(), config.retryDeadline()),
                 outcomes, metrics, config.maxInFlight(), "personalize-sink-" + name + "-" + config.taskIndex());
-        nextMetricsLogNanos = System.nanoTime() + config.metricsLogInterval().toNanos();
         LOG.info("Personalize sink task {} started: {} to {}, batch {}, {} in flight, {} requests/s, metrics on JMX{}{}",
                 config.taskIndex(), config.dataType().operation(), config.target(), config.batchMaxSize(),
-                config.maxInFlight(), rate <= 0 ? "unlimited" : rate, pluginMetrics ? " and Connect plugin metrics" : "",
+                config.maxInFlight(), rate <= 0 ? "unlimited" : rate, metrics.inPluginMetrics() ? " and Connect plugin metrics" : "",
                 config.awsSettings().endpoint() == null ? "" : ", endpoint " + config.awsSettings().endpoint());
     }
 
@@ -125,7 +120,6 @@ public final class PersonalizeSinkTask extends SinkTask {
         }
         metrics.recordsIn(records.size());
         batcher.drainExpired().forEach(sender::submit);
-        logMetricsWhenDue();
     }
 
     /**
@@ -202,8 +196,7 @@ public final class PersonalizeSinkTask extends SinkTask {
             closeQuietly(sender);
             closeQuietly(clientResource);
             if (metrics != null) {
-                LOG.info("Personalize sink task stopped: {}", metrics.summary());
-                metrics.close();
+                metrics.close(); // logs the final lakeloop-metrics line
             }
         }
     }
@@ -256,14 +249,6 @@ public final class PersonalizeSinkTask extends SinkTask {
             }
             checkHealth();
             deadLetters.awaitReported();
-        }
-    }
-
-    private void logMetricsWhenDue() {
-        long now = System.nanoTime();
-        if (now - nextMetricsLogNanos >= 0) {
-            nextMetricsLogNanos = now + config.metricsLogInterval().toNanos();
-            LOG.info("Personalize sink task {}: {}", config.taskIndex(), metrics.summary());
         }
     }
 

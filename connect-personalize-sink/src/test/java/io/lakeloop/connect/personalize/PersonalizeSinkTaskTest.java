@@ -92,8 +92,8 @@ class PersonalizeSinkTaskTest {
         gate.countDown();
         await().atMost(WAIT).until(() -> sent.size() == 25);
         await().atMost(WAIT).untilAsserted(() -> assertThat(commit(125)).containsEntry(P0, new OffsetAndMetadata(125)));
-        assertThat(task.metrics().getRecordsIn()).isEqualTo(25);
-        assertThat(task.metrics().getRecordsSent()).isEqualTo(25);
+        assertThat(task.metrics().total("records-in")).isEqualTo(25);
+        assertThat(task.metrics().total("records-sent")).isEqualTo(25);
         // u0 has 13 events: one call of 10 and one of 3, in order
         assertThat(sent).filteredOn(e -> Integer.parseInt(e.eventType().substring(1)) % 2 == 0)
                 .extracting(Event::eventType).containsExactly("e0", "e2", "e4", "e6", "e8", "e10", "e12", "e14",
@@ -118,7 +118,7 @@ class PersonalizeSinkTaskTest {
         assertThat(context.reported.get(1).record().headers().lastWithName(DeadLetters.REASON_CODE_HEADER).value())
                 .isEqualTo("UNDECODABLE");
         assertThat(context.reported.get(1).error().getMessage()).startsWith("UNDECODABLE: ");
-        assertThat(task.metrics().getDeadLettered()).isEqualTo(2);
+        assertThat(task.metrics().total("records-dead-lettered")).isEqualTo(2);
     }
 
     @Test
@@ -184,7 +184,7 @@ class PersonalizeSinkTaskTest {
         task.put(List.of(record("t", 0, 0, "[]"), record("t", 0, 1, event("u", "s", "ok"))));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(commit(2)).containsEntry(P0, new OffsetAndMetadata(2)));
-        assertThat(task.metrics().getDeadLettered()).isEqualTo(1);
+        assertThat(task.metrics().total("records-dead-lettered")).isEqualTo(1);
         assertThat(sent).hasSize(1);
     }
 
@@ -315,7 +315,7 @@ class PersonalizeSinkTaskTest {
             assertThat(header(r, DeadLetters.SOURCE_PARTITION_HEADER)).isEqualTo("0");
             assertThat(header(r, DeadLetters.SOURCE_OFFSET_HEADER)).isEqualTo("9");
         });
-        assertThat(task.metrics().getDeadLetteredWithoutPayload()).isEqualTo(1);
+        assertThat(task.metrics().total("records-dead-lettered-without-payload")).isEqualTo(1);
     }
 
     /** Issue 11 item 9: the buffer is bounded by bytes, not only by records. */
@@ -338,7 +338,7 @@ class PersonalizeSinkTaskTest {
         }
         task.put(big);
 
-        assertThat(task.metrics().getBufferedBytes()).isGreaterThan(1_048_576);
+        assertThat((long) task.metrics().value("buffered-bytes")).isGreaterThan(1_048_576);
         assertThatThrownBy(() -> task.put(List.of(record("t", 0, 3, event("u", "s", "late")))))
                 .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class)
                 .hasMessageContaining("max.buffered.bytes=1048576");
@@ -346,6 +346,6 @@ class PersonalizeSinkTaskTest {
         task.put(List.of(record("t", 0, 3, event("u", "s", "late"))));
         await().atMost(WAIT).untilAsserted(() -> assertThat(commit(4)).containsEntry(P0, new OffsetAndMetadata(4)));
         assertThat(sent).hasSize(4);
-        assertThat(task.metrics().getBufferedBytes()).isZero();
+        assertThat((long) task.metrics().value("buffered-bytes")).isZero();
     }
 }

@@ -4,8 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakeloop.event.RecordValues;
+import io.lakeloop.lake.LakeRow;
 import io.lakeloop.testkit.ConnectClusterExtension;
 import io.lakeloop.testkit.S3ProxyExtension;
+import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,6 +79,20 @@ final class ItSupport {
             c.put(overrides[i], overrides[i + 1]);
         }
         return c;
+    }
+
+    /** The lake rows of every CSV object under {@code prefix} (headers skipped), in timestamp order. */
+    static List<LakeRow> lakeRows(S3ProxyExtension s3, String bucket, String prefix) throws IOException {
+        List<LakeRow> out = new ArrayList<>();
+        for (String key : s3.listKeys(bucket, prefix)) {
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(s3.readObject(bucket, key))).getRecords();
+            for (CSVRecord r : records) {
+                out.add(LakeRow.fromMap(r.toMap()));
+            }
+        }
+        out.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+        return out;
     }
 
     /** Every line of every object under {@code prefix}, gunzipped; CSV headers not removed. */

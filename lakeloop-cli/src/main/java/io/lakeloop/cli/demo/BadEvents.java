@@ -13,7 +13,9 @@ import java.util.List;
  */
 final class BadEvents {
 
-    static final int KINDS = 7;
+    static final int KINDS = 8;
+    /** How deep the nested record is: five times Jackson's read limit (1,000), the record that once stopped the stack. */
+    static final int NESTING_DEPTH = 5_000;
     static final int GOOD_EVENTS_IN_MIXED_BATCH = 2;
 
     private final ClickstreamGenerator generator;
@@ -56,6 +58,7 @@ final class BadEvents {
                 event.put("itemId", "x".repeat(PersonalizeLimits.ID_MAX_LENGTH + 1));
                 yield flat(user, session, event, time, ReasonCode.FIELD_TOO_LONG);
             }
+            case 6 -> deeplyNested(user, time);
             default -> mixedBatch(user, session, time);
         };
     }
@@ -67,6 +70,17 @@ final class BadEvents {
     /** Not JSON at all: the whole record is undecodable. */
     private DemoRecord notJson(String user, String session, Instant time) {
         String value = "click " + session + " " + user + " item-00001 at " + time.getEpochSecond();
+        return new DemoRecord(user, value, time.toEpochMilli(), List.of(
+                new ExpectedEvent(null, user, EventFate.BAD, ReasonCode.UNDECODABLE)));
+    }
+
+    /**
+     * JSON nested {@link #NESTING_DEPTH} levels deep (~10 KB): every reader refuses it as undecodable, naming the
+     * nesting constraint, and each component dead-letters it while the records behind it flow on.
+     */
+    private static DemoRecord deeplyNested(String user, Instant time) {
+        String value = "{\"userId\":\"" + user + "\",\"nested\":" + "[".repeat(NESTING_DEPTH)
+                + "]".repeat(NESTING_DEPTH) + "}";
         return new DemoRecord(user, value, time.toEpochMilli(), List.of(
                 new ExpectedEvent(null, user, EventFate.BAD, ReasonCode.UNDECODABLE)));
     }

@@ -143,6 +143,11 @@ class ClickstreamGeneratorTest {
         assertThat(stream.count(EventFate.ANONYMOUS)).isEqualTo(10);
         assertThat(stream.records()).anySatisfy(r -> assertThat(r.events()).extracting(ExpectedEvent::fate)
                 .contains(EventFate.GOOD, EventFate.BAD));
+        // the record that once stopped the whole stack (issue 11): nested five times past Jackson's limit
+        assertThat(stream.records()).filteredOn(r -> r.value().contains("[".repeat(BadEvents.NESTING_DEPTH)))
+                .hasSize(2) // 20 broken records, 8 kinds in turn: the 7th and the 15th
+                .allSatisfy(r -> assertThat(r.events()).extracting(ExpectedEvent::reason)
+                        .containsExactly(ReasonCode.UNDECODABLE));
     }
 
     @Test

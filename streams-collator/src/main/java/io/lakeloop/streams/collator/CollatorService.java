@@ -1,7 +1,7 @@
 package io.lakeloop.streams.collator;
 
+import io.lakeloop.streams.collator.health.CollatorMeters;
 import io.lakeloop.streams.collator.health.HealthServer;
-import io.lakeloop.streams.collator.health.PrometheusText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -39,6 +39,7 @@ public final class CollatorService implements AutoCloseable {
     private final CollatorMetrics metrics = new CollatorMetrics();
     private final OutputGuard guard = new OutputGuard(metrics);
     private final KafkaStreams streams;
+    private final CollatorMeters meters;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean failed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -54,6 +55,7 @@ public final class CollatorService implements AutoCloseable {
         props.put(OutputGuard.CONFIG_KEY, guard);
         this.streams = new KafkaStreams(CollatorTopology.build(config, metrics, guard, deadLetterMax,
                 topics.inputPartitions()), props);
+        this.meters = CollatorMeters.bind(streams, metrics);
         streams.setUncaughtExceptionHandler(e -> {
             if (guard.takeNewRefusal()) {
                 LOG.warn("a stream thread stopped because an output record was refused ({}); replacing the thread, "
@@ -82,7 +84,7 @@ public final class CollatorService implements AutoCloseable {
         try {
             if (config.httpPort() >= 0) {
                 service.http = HealthServer.start(config.httpHost(), config.httpPort(), service::state,
-                        () -> PrometheusText.render(service.streams.metrics(), service.metrics));
+                        service.meters::scrape);
             }
             service.streams.start();
         } catch (RuntimeException e) {
@@ -115,6 +117,11 @@ public final class CollatorService implements AutoCloseable {
 
     public CollatorMetrics metrics() {
         return metrics;
+    }
+
+    /** Every meter of this instance (Kafka Streams, JVM, the collator's own), as served on {@code /metrics}. */
+    public CollatorMeters meters() {
+        return meters;
     }
 
     public CollatorConfig config() {
@@ -152,6 +159,7 @@ public final class CollatorService implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        meters.close();
         stopped.countDown();
     }
 }

@@ -105,8 +105,8 @@ public final class PersonalizeSinkBenchMain {
         allAccepted.await(); // no polling: a poll loop would cost CPU that a real Connect task does not spend
         double seconds = (System.nanoTime() - start) / 1e9;
         task.preCommit(Map.of(TP, new OffsetAndMetadata(s.events())));
-        long calls = task.metrics().getCalls();
-        long throttled = task.metrics().getThrottledCalls();
+        long calls = task.metrics().total("calls");
+        long throttled = task.metrics().total("throttled-calls");
         String summary = task.metrics().summary();
         long[] cpuNanos = cpu.elapsed();
         task.stop();

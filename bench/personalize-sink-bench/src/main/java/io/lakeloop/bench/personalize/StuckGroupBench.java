@@ -114,7 +114,7 @@ public final class StuckGroupBench {
         long live = MEMORY.getHeapMemoryUsage().getUsed() >> 20;
         System.out.printf("| %d | %,d | %,d | %d | %,d | %,d | %d |%n", (System.nanoTime() - start) / 1_000_000_000,
                 fed, emulator.stats().snapshot().acceptedRecords(Operation.PUT_EVENTS), live,
-                task.metrics().getBufferedRecords(), committed, stuckCalls.get());
+                (long) task.metrics().value("buffered-records"), committed, stuckCalls.get());
         return live;
     }
 

@@ -6,6 +6,7 @@ import io.lakeloop.event.FieldNames;
 import io.lakeloop.event.PersonalizeLimits;
 import io.lakeloop.event.TimestampNormalizer;
 import io.lakeloop.event.TimestampUnit;
+import io.lakeloop.metrics.MetricsConfigDef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,6 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
     public static final String RETRY_INITIAL_CONFIG = "retry.backoff.initial.ms";
     public static final String RETRY_MAX_CONFIG = "retry.backoff.max.ms";
     public static final String RETRY_DEADLINE_CONFIG = "retry.deadline.ms";
-    public static final String METRICS_LOG_INTERVAL_CONFIG = "metrics.log.interval.ms";
 
     /**
      * Set by the connector on each task: its share of the rate limit, and its index (for metric names). Not in the
@@ -163,12 +163,10 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                                 + "lakeloop.source.topic/partition/offset say where the record is), so that it "
                                 + "always fits the dead-letter producer's max.request.size (1 MiB by default, "
                                 + "with room for Connect's error headers). Raise both together.",
-                        GROUP_DELIVERY, ++o, Width.SHORT, "Dead letter max payload (bytes)")
-                .define(METRICS_LOG_INTERVAL_CONFIG, Type.LONG, 60_000L, Range.atLeast(60_000), Importance.LOW,
-                        "How often a task logs its counters at INFO (at most once a minute).",
-                        GROUP_DELIVERY, ++o, Width.SHORT, "Metrics log interval (ms)");
+                        GROUP_DELIVERY, ++o, Width.SHORT, "Dead letter max payload (bytes)");
         FieldNamesFragment.define(def);
-        return AwsConfigDef.define(def);
+        AwsConfigDef.define(def);
+        return MetricsConfigDef.define(def);
     }
 
     public DataType dataType() {
@@ -275,8 +273,9 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(RETRY_DEADLINE_CONFIG));
     }
 
+    /** How often the task logs its metrics line ({@code metrics.log.interval.ms}); zero: only when it stops. */
     public Duration metricsLogInterval() {
-        return Duration.ofMillis(getLong(METRICS_LOG_INTERVAL_CONFIG));
+        return MetricsConfigDef.logInterval(this);
     }
 
     public AwsSettings awsSettings() {

@@ -1,86 +1,107 @@
 package io.lakeloop.connect.personalize.metrics;
 
-import java.lang.management.ManagementFactory;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.lakeloop.metrics.MetricSpec;
+import io.lakeloop.metrics.MetricsLogLine;
+import io.lakeloop.metrics.TaskMetrics;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.kafka.common.metrics.Sensor;
 
 /**
- * Counters of one task, readable over JMX (registered with the platform MBean server, which every Connect runtime,
- * 3.7 and 4.x alike, exposes) and summarised in an INFO line at most once per interval. Thread-safe.
+ * The metrics of one Personalize sink task, on core's {@link TaskMetrics}: the same kebab-case names (consistent with
+ * the S3 sink's) on JMX ({@code io.lakeloop.connect.personalize:type=personalize-sink-task-metrics,connector=…,task=…}),
+ * in Connect's plugin metrics (4.1+) and in the periodic {@code lakeloop-metrics} log line. Counters publish
+ * {@code <name>-total} and {@code <name>-rate}; call latency publishes {@code call-latency-avg|max|p50|p99} in
+ * milliseconds. Thread-safe: the sender's threads and the task thread record into it.
  */
-public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseable {
+public final class SinkTaskMetrics implements AutoCloseable {
 
     public static final String DOMAIN = "io.lakeloop.connect.personalize";
-    private static final Logger LOG = LoggerFactory.getLogger(SinkTaskMetrics.class);
-    private static final int LATENCY_WINDOW = 2048;
-    /**
-     * Which instance holds each name now. A restarted task may register before the old instance of the same task
-     * closes (a rebalance that outlives the graceful shutdown, a zombie): the newest takes the name, and the old one's
-     * close must then leave it alone.
-     */
-    private static final Map<ObjectName, SinkTaskMetrics> OWNERS = new ConcurrentHashMap<>();
+    public static final String GROUP = "personalize-sink-task-metrics";
+    /** Longer calls count as this long in the percentiles (the histogram's range; 10 ms buckets). */
+    private static final double LATENCY_RANGE_MS = 10_000;
 
-    private final LongAdder recordsIn = new LongAdder();
-    private final LongAdder recordsSent = new LongAdder();
-    private final LongAdder calls = new LongAdder();
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder deadLettered = new LongAdder();
-    private final LongAdder deadLetteredWithoutPayload = new LongAdder();
+    private final TaskMetrics metrics;
+    private final Sensor recordsIn;
+    private final Sensor recordsSent;
+    private final Sensor calls;
+    private final Sensor throttled;
+    private final Sensor retries;
+    private final Sensor deadLettered;
+    private final Sensor deadLetteredWithoutPayload;
+    private final Sensor callLatency;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final long[] latencies = new long[LATENCY_WINDOW];
-    private int latencyCount;
-    private int latencyNext;
     private volatile IntSupplier buffered = () -> 0;
     private volatile LongSupplier bufferedBytes = () -> 0L;
-    private ObjectName registeredAs;
+
+    private SinkTaskMetrics(TaskMetrics metrics) {
+        this.metrics = metrics;
+        recordsIn = metrics.counter("records-in", "Kafka records the task was given");
+        recordsSent = metrics.counter("records-sent",
+                "Events (or items, users, actions, action interactions) Personalize accepted");
+        calls = metrics.counter("calls", "API calls made, every attempt counted");
+        throttled = metrics.counter("throttled-calls", "Calls answered with throttling (429)");
+        retries = metrics.counter("retries", "Attempts that were retries of a failed call");
+        deadLettered = metrics.counter("records-dead-lettered",
+                "Records routed to the dead-letter queue (or logged when none is configured)");
+        deadLetteredWithoutPayload = metrics.counter("records-dead-lettered-without-payload",
+                "Dead letters written without key and value because they would not fit "
+                        + "(dead.letter.max.payload.bytes)");
+        callLatency = metrics.latency("call-latency", "API call, each attempt", LATENCY_RANGE_MS);
+        metrics.gauge("in-flight", "Calls in flight now", inFlight::get);
+        metrics.gauge("buffered-records", "Records taken and not yet handed on (offsets not committed yet)",
+                () -> buffered.getAsInt());
+        metrics.gauge("buffered-bytes", "About how many bytes the records taken and not yet handed on hold "
+                + "(bounded by max.buffered.bytes)", () -> bufferedBytes.getAsLong());
+    }
+
+    /**
+     * Registers the metrics of one task; a task restarted in the same JVM before its old instance stopped takes the
+     * MBean over, and the old instance's {@link #close()} leaves it alone.
+     *
+     * @param logInterval    how often the log line is written ({@code metrics.log.interval.ms}; zero: only on close)
+     * @param connectContext the task's context (Connect's plugin metrics on 4.1+), or null
+     */
+    public static SinkTaskMetrics start(String connector, int task, Duration logInterval, Object connectContext) {
+        return new SinkTaskMetrics(TaskMetrics.builder(DOMAIN, GROUP).tag("connector", connector)
+                .tag("task", Integer.toString(task)).logInterval(logInterval).connectContext(connectContext).build());
+    }
 
     public void recordsIn(int n) {
-        recordsIn.add(n);
+        recordsIn.record(n);
     }
 
     public void sent(int n) {
-        recordsSent.add(n);
+        recordsSent.record(n);
     }
 
     public void callStarted() {
-        calls.increment();
+        calls.record();
         inFlight.incrementAndGet();
     }
 
     public void callEnded(long nanos) {
         inFlight.decrementAndGet();
-        synchronized (latencies) {
-            latencies[latencyNext] = nanos;
-            latencyNext = (latencyNext + 1) % LATENCY_WINDOW;
-            latencyCount = Math.min(LATENCY_WINDOW, latencyCount + 1);
-        }
+        callLatency.record(nanos / 1e6);
     }
 
     public void throttled() {
-        throttled.increment();
+        throttled.record();
     }
 
     public void retry() {
-        retries.increment();
+        retries.record();
     }
 
     public void deadLettered() {
-        deadLettered.increment();
+        deadLettered.record();
     }
 
     public void deadLetteredWithoutPayload() {
-        deadLetteredWithoutPayload.increment();
+        deadLetteredWithoutPayload.record();
     }
 
     public void bufferedGauge(IntSupplier supplier) {
@@ -91,83 +112,40 @@ public final class SinkTaskMetrics implements SinkTaskMetricsMBean, AutoCloseabl
         this.bufferedBytes = supplier;
     }
 
-    @Override public long getRecordsIn() { return recordsIn.sum(); }
-    @Override public long getRecordsSent() { return recordsSent.sum(); }
-    @Override public long getCalls() { return calls.sum(); }
-    @Override public long getThrottledCalls() { return throttled.sum(); }
-    @Override public long getRetries() { return retries.sum(); }
-    @Override public long getDeadLettered() { return deadLettered.sum(); }
-    @Override public int getInFlight() { return inFlight.get(); }
-    @Override public long getDeadLetteredWithoutPayload() { return deadLetteredWithoutPayload.sum(); }
-    @Override public int getBufferedRecords() { return buffered.getAsInt(); }
-    @Override public long getBufferedBytes() { return bufferedBytes.getAsLong(); }
-
-    @Override
-    public double getCallLatencyAvgMs() {
-        long[] window = window();
-        return window.length == 0 ? 0 : Arrays.stream(window).average().orElse(0) / 1e6;
+    /** The total of a counter since the task started, e.g. {@code total("records-sent")}. */
+    public long total(String counter) {
+        return (long) metrics.value(counter + "-total");
     }
 
-    @Override
-    public double getCallLatencyP99Ms() {
-        long[] window = window();
-        if (window.length == 0) {
-            return 0;
-        }
-        Arrays.sort(window);
-        return window[(int) Math.ceil(window.length * 0.99) - 1] / 1e6;
+    /** Any of the task's metrics by its full name (NaN when a window has no sample yet). */
+    public double value(String metric) {
+        return metrics.value(metric);
     }
 
-    private long[] window() {
-        synchronized (latencies) {
-            return Arrays.copyOf(latencies, latencyCount);
-        }
-    }
-
-    /** Registers the MBean, taking the name over from an older instance; a failure is logged, never fatal. */
-    public void register(String connector, int task) {
-        try {
-            ObjectName name = new ObjectName(DOMAIN + ":type=personalize-sink-task-metrics,connector="
-                    + ObjectName.quote(connector) + ",task=" + task);
-            synchronized (OWNERS) {
-                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-                if (server.isRegistered(name)) {
-                    server.unregisterMBean(name);
-                }
-                server.registerMBean(this, name);
-                OWNERS.put(name, this);
-                registeredAs = name;
-            }
-        } catch (JMException | RuntimeException e) {
-            LOG.warn("Could not register the task's metrics MBean: {}", e.toString());
-        }
-    }
-
-    /** One line for the INFO log: counts only, no ids. */
+    /** The metrics as the log line shows them (benchmarks print it). */
     public String summary() {
-        return String.format("records in=%d, sent=%d, calls=%d, throttled=%d, retries=%d, dead-lettered=%d "
-                        + "(%d without payload), in flight=%d, buffered=%d (%d KiB), call latency avg=%.1f ms "
-                        + "p99=%.1f ms",
-                getRecordsIn(), getRecordsSent(), getCalls(), getThrottledCalls(), getRetries(), getDeadLettered(),
-                getDeadLetteredWithoutPayload(), getInFlight(), getBufferedRecords(), getBufferedBytes() / 1024,
-                getCallLatencyAvgMs(), getCallLatencyP99Ms());
+        MetricsLogLine line = metrics.snapshot();
+        return MetricsLogLine.format(line.group(), line.tags(), line.values());
     }
 
-    /** Unregisters the MBean, unless a newer instance of the same task has taken the name since. */
+    /** Whether Connect's plugin metrics (4.1+) carry them too. */
+    public boolean inPluginMetrics() {
+        return metrics.inPluginMetrics();
+    }
+
+    /** What the task publishes, in registration order (the docs' table and the dashboards' checks come from it). */
+    public List<MetricSpec> specs() {
+        return metrics.specs();
+    }
+
+    /** The JMX object name, as Kafka's JmxReporter registers it. */
+    public String jmxName() {
+        return metrics.jmxName();
+    }
+
+    /** Logs the final line and unregisters (unless a restarted instance of the task took the name over). */
     @Override
     public void close() {
-        if (registeredAs == null) {
-            return;
-        }
-        synchronized (OWNERS) {
-            if (OWNERS.remove(registeredAs, this)) {
-                try {
-                    ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
-                } catch (JMException e) {
-                    LOG.debug("Metrics MBean already gone: {}", e.toString());
-                }
-            }
-            registeredAs = null;
-        }
+        metrics.close();
     }
 }

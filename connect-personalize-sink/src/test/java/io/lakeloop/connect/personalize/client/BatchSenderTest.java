@@ -26,7 +26,7 @@ class BatchSenderTest {
     private final List<Object> accepted = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final List<RuntimeException> failures = new CopyOnWriteArrayList<>();
-    private final SinkTaskMetrics metrics = new SinkTaskMetrics();
+    private final SinkTaskMetrics metrics = SinkTaskMetrics.start("batch-sender-test", 0, Duration.ZERO, null);
     private BatchSender sender;
 
     private final SendListener listener = new SendListener() {
@@ -58,6 +58,7 @@ class BatchSenderTest {
         if (sender != null) {
             sender.close();
         }
+        metrics.close();
     }
 
     private static Batch batch(String user, Object... payloads) {
@@ -105,8 +106,8 @@ class BatchSenderTest {
         assertThat(s.awaitIdle(WAIT)).isTrue();
         assertThat(accepted).containsExactly("a", "b");
         assertThat(calls).hasValue(4);
-        assertThat(metrics.getRetries()).isEqualTo(3);
-        assertThat(metrics.getThrottledCalls()).isEqualTo(1);
+        assertThat(metrics.total("retries")).isEqualTo(3);
+        assertThat(metrics.total("throttled-calls")).isEqualTo(1);
         assertThat(failures).isEmpty();
     }
 
@@ -179,7 +180,7 @@ class BatchSenderTest {
         assertThat(accepted).containsExactly("a", "b");
         assertThat(rejected).isEmpty();
         assertThat(failures).isEmpty();
-        assertThat(metrics.getRetries()).isEqualTo(3);
+        assertThat(metrics.total("retries")).isEqualTo(3);
     }
 
     @Test

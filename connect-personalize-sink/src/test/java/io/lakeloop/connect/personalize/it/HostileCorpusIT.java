@@ -103,9 +103,9 @@ class HostileCorpusIT {
         assertThat(delivered + dead.size() - both).isEqualTo(produced.size());
         assertRunning();
         ObjectName mbean = new ObjectName("io.lakeloop.connect.personalize:type=personalize-sink-task-metrics,"
-                + "connector=" + ObjectName.quote(NAME) + ",task=0");
-        assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(mbean, "RecordsIn"))
-                .as("one task instance saw every record: it never restarted").isEqualTo((long) produced.size());
+                + "connector=" + NAME + ",task=0");
+        assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(mbean, "records-in-total"))
+                .as("one task instance saw every record: it never restarted").isEqualTo((double) produced.size());
         CONNECT.deleteConnector(NAME);
     }
 

@@ -239,17 +239,17 @@ class PersonalizeSinkIT {
     private static void assertTaskMetrics(String connector, long sent) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName own = new ObjectName("io.lakeloop.connect.personalize:type=personalize-sink-task-metrics,connector="
-                + ObjectName.quote(connector) + ",task=0");
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(server.getAttribute(own, "RecordsSent")).isEqualTo(sent));
-        assertThat((Long) server.getAttribute(own, "Calls")).isGreaterThanOrEqualTo(3L); // three sessions
+                + connector + ",task=0");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(server.getAttribute(own, "records-sent-total")).isEqualTo((double) sent));
+        assertThat((Double) server.getAttribute(own, "calls-total")).isGreaterThanOrEqualTo(3.0); // three sessions
         boolean pluginMetricsApi = Arrays.stream(SinkTaskContext.class.getMethods())
                 .anyMatch(m -> m.getName().equals("pluginMetrics"));
         if (pluginMetricsApi) {
             Set<ObjectName> plugin = server.queryNames(new ObjectName("kafka.connect:*"), null).stream()
                     .filter(n -> connector.equals(n.getKeyProperty("connector")))
-                    .filter(n -> hasAttribute(server, n, "records-sent")).collect(Collectors.toSet());
+                    .filter(n -> hasAttribute(server, n, "records-sent-total")).collect(Collectors.toSet());
             assertThat(plugin).as("plugin metrics of " + connector).isNotEmpty();
-            assertThat(server.getAttribute(plugin.iterator().next(), "records-sent")).isEqualTo(sent);
+            assertThat(server.getAttribute(plugin.iterator().next(), "records-sent-total")).isEqualTo((double) sent);
         }
     }
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /health}: liveness. 200 unless Kafka Streams is in ERROR, PENDING_ERROR or NOT_RUNNING (503).</li>
  *   <li>{@code GET /ready}: readiness. 200 only when Kafka Streams is RUNNING, else 503.</li>
- *   <li>{@code GET /metrics}: Prometheus text exposition ({@link PrometheusText}).</li>
+ *   <li>{@code GET /metrics}: Prometheus text exposition 0.0.4 ({@link CollatorMeters}).</li>
  * </ul>
  * Bodies of /health and /ready are {@code {"status":"UP|DOWN","state":"<KafkaStreams.State>"}}.
  */
@@ -65,7 +65,7 @@ public final class HealthServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/health", ex -> status(ex, state.get(), isAlive(state.get())));
         server.createContext("/ready", ex -> status(ex, state.get(), state.get() == KafkaStreams.State.RUNNING));
-        server.createContext("/metrics", ex -> respond(ex, 200, PrometheusText.CONTENT_TYPE, metrics.get()));
+        server.createContext("/metrics", ex -> respond(ex, 200, CollatorMeters.CONTENT_TYPE, metrics.get()));
         server.start();
         LOG.info("health, readiness and metrics on http://{}:{}/", host, server.getAddress().getPort());
         return new HealthServer(server, executor);

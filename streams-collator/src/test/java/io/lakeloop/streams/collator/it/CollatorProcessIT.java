@@ -42,7 +42,10 @@ class CollatorProcessIT {
         try (CollatorProcess p = CollatorProcess.start(dir, "sigterm", file, Map.of())) {
             await("/health").atMost(TIMEOUT).until(() -> Http.get(p.httpPort, "/health").status() == 200);
             await("/ready").atMost(TIMEOUT).until(() -> Http.get(p.httpPort, "/ready").status() == 200);
-            assertThat(Http.get(p.httpPort, "/metrics").body()).contains("lakeloop_collator_records_in_total 0");
+            // the shaded jar's endpoint: Micrometer's registry with the Kafka Streams and JVM binders
+            assertThat(Http.get(p.httpPort, "/metrics").body()).contains("\nlakeloop_collator_records_in_total 0.0\n",
+                    "\nlakeloop_collator_state{state=\"RUNNING\"} 1.0\n", "\n# TYPE kafka_stream_thread_process_total counter\n",
+                    "\n# TYPE jvm_memory_used_bytes gauge\n", "\n# TYPE process_uptime_seconds gauge\n");
 
             int exit = p.terminate();
 

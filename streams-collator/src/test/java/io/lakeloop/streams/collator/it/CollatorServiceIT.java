@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.lakeloop.streams.collator.CollatorConfig;
 import io.lakeloop.streams.collator.CollatorService;
+import io.lakeloop.streams.collator.DeadLetterReason;
 import io.lakeloop.testkit.KafkaBrokerExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -47,16 +49,45 @@ class CollatorServiceIT {
                     .until(() -> ItSupport.committedCount(broker, "raw-a.dlq") >= work.deadCount());
             ItSupport.assertExactlyOnce(broker, work, "raw-a");
 
-            String metrics = Http.get(port, "/metrics").body();
-            assertThat(metrics).contains("lakeloop_collator_records_in_total " + work.records.size(),
-                    "lakeloop_collator_events_out_total " + work.lakeCount(),
-                    "lakeloop_collator_duplicates_dropped_total 40",
-                    "lakeloop_collator_rejected_total{reason=\"MISSING_FIELD\"} 20",
-                    "lakeloop_collator_rejected_total{reason=\"UNDECODABLE\"} 20",
-                    "# TYPE kafka_stream_thread_metrics_process_total counter",
-                    "kafka_stream_thread_metrics_process_total{");
+            // the endpoint, scraped over HTTP: exact counts for the known workload (nothing was aborted and re-processed)
+            Http.Response scrape = Http.get(port, "/metrics");
+            assertThat(scrape.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+            Map<String, String> samples = samples(scrape.body(), "lakeloop_collator_");
+            Map<String, String> expected = new TreeMap<>();
+            for (String reason : DeadLetterReason.ALL_CODES) {
+                expected.put("lakeloop_collator_rejected_total{reason=\"" + reason + "\"}", "0.0");
+            }
+            expected.put("lakeloop_collator_rejected_total{reason=\"MISSING_FIELD\"}", "20.0");
+            expected.put("lakeloop_collator_rejected_total{reason=\"UNDECODABLE\"}", "20.0");
+            expected.put("lakeloop_collator_records_in_total", work.records.size() + ".0");
+            expected.put("lakeloop_collator_events_collated_total", (work.lakeCount() + 40) + ".0");
+            expected.put("lakeloop_collator_events_out_total", work.lakeCount() + ".0");
+            expected.put("lakeloop_collator_duplicates_dropped_total", "40.0");
+            expected.put("lakeloop_collator_dead_letters_without_payload_total", "0.0");
+            expected.put("lakeloop_collator_output_refused_total", "0.0");
+            for (KafkaStreams.State s : KafkaStreams.State.values()) {
+                expected.put("lakeloop_collator_state{state=\"" + s + "\"}", s == KafkaStreams.State.RUNNING ? "1.0" : "0.0");
+            }
+            assertThat(samples).isEqualTo(expected);
+            assertThat(scrape.body()).contains("\n# TYPE kafka_stream_thread_process_total counter\n",
+                    "\n# TYPE kafka_stream_client_state gauge\n", "\n# TYPE jvm_memory_used_bytes gauge\n",
+                    "\n# TYPE jvm_threads_live_threads gauge\n", "\n# TYPE process_cpu_usage gauge\n");
+            // partitions assigned after the binder first looked show up at its next refresh: the input's lag, per
+            // partition, all caught up
+            await("per-partition lag of the input topic").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> samples(Http.get(port, "/metrics").body(), "kafka_consumer_fetch_manager_records_lag{")
+                            .entrySet().stream().filter(e -> e.getKey().contains("topic=\"raw-a\""))
+                            .filter(e -> e.getValue().equals("0.0")).count() == 3);
             assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
+    }
+
+    /** The samples of the families starting with {@code prefix}: series (name and labels) to value. */
+    static Map<String, String> samples(String exposition, String prefix) {
+        Map<String, String> out = new TreeMap<>();
+        exposition.lines().filter(l -> l.startsWith(prefix))
+                .forEach(l -> out.put(l.substring(0, l.lastIndexOf(' ')), l.substring(l.lastIndexOf(' ') + 1)));
+        return out;
     }
 
     @Test

@@ -15,19 +15,19 @@ final class Http {
     private Http() {
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, String contentType) {
     }
 
     static Response get(int port, String path) {
         try {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
-            return new Response(-1, e.toString());
+            return new Response(-1, e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(-1, "interrupted");
+            return new Response(-1, "interrupted", null);
         }
     }
 }
