@@ -28,6 +28,12 @@ final class ConnectProcess {
     static final String TEMPLATE = "connect-worker-local.properties";
 
     /**
+     * How long a worker may take to answer its REST API. Three workers and the collators start side by side; on two
+     * shared cores at a load average of ~40 one needed more than 120 s (ChaosIT), so the bound leaves room.
+     */
+    static final Duration READY_WITHIN = Duration.ofSeconds(240);
+
+    /**
      * On the local stack a dead worker's tasks move to the survivors within seconds rather than Connect's defaults
      * (its sink consumers are noticed gone after 45 s, and the group waits up to 5 minutes for the worker to come
      * back before it reassigns the worker's tasks).
@@ -97,7 +103,7 @@ final class ConnectProcess {
                 .arg(config)
                 .build();
         return new ServiceSpec(name, command, settings.serviceDir(name), Map.of(),
-                Readiness.http(url() + "/connectors"), Duration.ofSeconds(120), url());
+                Readiness.http(url() + "/connectors"), READY_WITHIN, url());
     }
 
     private void unzipPlugins(List<Path> zips) {

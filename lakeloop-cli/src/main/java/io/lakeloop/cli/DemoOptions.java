@@ -1,6 +1,7 @@
 package io.lakeloop.cli;
 
 import io.lakeloop.cli.chaos.ChaosPlan;
+import io.lakeloop.cli.demo.ClickstreamGenerator;
 import io.lakeloop.config.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -54,6 +55,24 @@ public final class DemoOptions {
     @Option(names = "--keep-running", description = "Leave the stack running after the demo (stop it with "
             + "lakeloop down).")
     boolean keepRunning;
+
+    /** Fails with a message naming the option when a value cannot work. */
+    void validate() {
+        if (events != null && events < ClickstreamGenerator.Settings.MIN_EVENTS) {
+            throw new IllegalArgumentException("--events must be at least " + ClickstreamGenerator.Settings.MIN_EVENTS
+                    + " (one broken event of each kind and a few good ones), not " + events);
+        }
+        if (rate != null && !(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be above 0 events/s, not " + rate);
+        }
+        if (duration != null && (duration.isNegative() || duration.toMillis() < 1000)) {
+            throw new IllegalArgumentException("--duration must be at least 1 s, not " + duration);
+        }
+        if (events != null && rate != null && duration != null) {
+            throw new IllegalArgumentException("--events, --rate and --duration: give two of them, not all three");
+        }
+        chaosPlan();
+    }
 
     /** The faults to inject, or null without --chaos. */
     ChaosPlan chaosPlan() {

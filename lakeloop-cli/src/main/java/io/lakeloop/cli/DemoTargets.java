@@ -64,6 +64,18 @@ final class DemoTargets {
         return topics;
     }
 
+    /** The consumer groups of the pipeline: each sink's {@code connect-<name>} and the collator's application id. */
+    static List<String> consumerGroups(LocalStack stack, StackSettings settings) {
+        List<String> groups = new java.util.ArrayList<>();
+        stack.deployedConnectors().stream().filter(name -> {
+            String topics = stack.connectorConfigs().get(name).getOrDefault("topics", "");
+            return topics.equals(Topics.INTERACTIONS) || topics.equals(Topics.LAKE_INTERACTIONS);
+        }).forEach(name -> groups.add("connect-" + name));
+        groups.add(ConfigFiles.readProperties(settings.home().configDir().resolve(CollatorProcess.TEMPLATE))
+                .getOrDefault("application.id", "lakeloop-collator"));
+        return groups;
+    }
+
     private static List<LakeColumn> columns(String list, List<LakeColumn> fallback) {
         if (list == null || list.isBlank()) {
             return fallback;

@@ -16,6 +16,8 @@ final class EmulatorProcess {
 
     static final String NAME = "emulator";
     static final int EVENTS_QUOTA_PER_SECOND = 1000;
+    /** What it keeps in memory for {@code /_emulator/events} (about 800,000 events): a backlog of minutes at 2,000/s. */
+    static final int RECORDS_MB = 384;
 
     private final StackSettings settings;
 
@@ -28,11 +30,11 @@ final class EmulatorProcess {
     }
 
     ServiceSpec prepare() {
-        List<String> command = JavaCommand.service(NAME, "384m", settings.dataDir())
+        List<String> command = JavaCommand.service(NAME, "768m", settings.dataDir())
                 .property("sun.net.httpserver.nodelay", "true")
                 .jar(settings.home().emulatorJar())
                 .arg("--host", settings.host(), "--port", settings.ports().emulator(), "--journal", journal(),
-                        "--events-rps", EVENTS_QUOTA_PER_SECOND)
+                        "--events-rps", EVENTS_QUOTA_PER_SECOND, "--max-record-mb", RECORDS_MB)
                 .build();
         return new ServiceSpec(NAME, command, settings.serviceDir("emulator"), Map.of(),
                 Readiness.http(settings.emulatorUrl() + "/_emulator/health"), Duration.ofSeconds(60),

@@ -8,10 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The whole local stack: broker, s3proxy, Personalize emulator, the Connect workers (with Lakeloop's connectors
@@ -148,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
         Instant begin = Instant.now();
         PidFile.write(settings.runDir(), UP_PROCESS, ProcessHandle.current());
         // independent services start side by side: the broker with S3 and the emulator, then Connect with the collator
-        inParallel(List.of(
+        Parallel.run(List.of(
                 () -> start(new BrokerProcess(settings).prepare(supervisor), "Kafka broker (KRaft)"),
                 () -> start(new S3ProxyProcess(settings).prepare(), "S3 (s3proxy, buckets "
                         + S3ProxyProcess.BUCKETS + ")"),
@@ -168,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
                 ConnectProcess worker = new ConnectProcess(settings, i);
                 workers.add(() -> start(worker.prepare(), "Kafka Connect worker " + worker.name() + " (distributed)"));
             }
-            inParallel(workers);
+            Parallel.run(workers);
             deployConnectors();
         });
         if (optional(settings.home().root().resolve(COLLATOR_JAR), "collator")) {
@@ -177,40 +173,8 @@ public final class LocalStack implements AutoCloseable {
                 clients.add(() -> start(collator.prepare(), "collator " + collator.name() + " (Kafka Streams)"));
             }
         }
-        inParallel(clients);
+        Parallel.run(clients);
         console.progress("Stack up in %.1f s", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
-    }
-
-    private static void inParallel(List<Runnable> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size(), r -> {
-            Thread t = new Thread(r, "lakeloop-start");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            tasks.forEach(task -> futures.add(pool.submit(task)));
-            RuntimeException first = null;
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
-                            : new StackException(e.getCause().toString(), e.getCause());
-                    if (first == null) {
-                        first = failure;
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while starting the stack", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private boolean optional(java.nio.file.Path jar, String what) {

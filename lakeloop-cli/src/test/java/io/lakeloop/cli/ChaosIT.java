@@ -17,15 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults at scale, against real processes: {@code lakeloop demo --chaos kill-connect-worker,s3-outage,personalize-outage}
- * on a stack of three Connect workers, while the producer keeps producing at a steady rate. A worker is killed with
- * SIGKILL (its tasks must move to the two survivors, then it comes back), S3 goes away for 20 s, Personalize refuses
- * every connection for 30 s, and still every stage reconciles exactly, no S3 object is written twice, and every
- * repeated delivery to Personalize is counted. Whatever happens, nothing of the stack outlives the test.
+ * Faults at scale, against real processes: {@code lakeloop demo --chaos personalize-throttle,kill-connect-worker,
+ * s3-outage,personalize-outage} on a stack of three Connect workers, while the producer keeps producing at a steady
+ * rate. Personalize throttles 30 % of calls all along; a worker is killed with SIGKILL (its tasks must move to the two
+ * survivors, then it comes back), S3 goes away for 20 s, Personalize refuses every connection for 30 s, and still
+ * every stage reconciles exactly, no S3 object is written twice, and every repeated delivery to Personalize is
+ * counted. Whatever happens, nothing of the stack outlives the test. The warm-up, baseline and tail are shortened
+ * ({@link #SHORT_PHASES}): this test checks reconciliation and the faults' effects; the figures come from the full
+ * {@code --chaos all} benchmark run (BENCHMARKS.md).
  */
 class ChaosIT {
 
     private static final int RATE = 200;
+    /** 5 s of warm-up and of baseline instead of 20 s each, and a 5 s tail instead of 10 s. */
+    static final List<String> SHORT_PHASES = List.of("-Dlakeloop.demo.warmUp=PT5S", "-Dlakeloop.demo.baseline=PT5S",
+            "-Dlakeloop.demo.tail=PT5S");
 
     @TempDir
     Path tmp;
@@ -48,11 +54,11 @@ class ChaosIT {
     }
 
     @Test
-    void everyStageReconcilesThroughAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
+    void everyStageReconcilesThroughThrottlingAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
         List<String> args = new ArrayList<>(List.of("demo", "--json", "--rate", "" + RATE, "--chaos",
-                "kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
+                "personalize-throttle,kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
         args.addAll(stackOptions);
-        CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", Duration.ofMinutes(12), args);
+        CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", SHORT_PHASES, Duration.ofMinutes(12), args);
         assertThat(result.stdout().lines().count()).as("stdout is one JSON object; stderr:\n%s", result.stderr())
                 .isEqualTo(1);
         JsonNode report = RecordValues.JSON.readTree(result.stdout());
@@ -65,18 +71,26 @@ class ChaosIT {
         JsonNode load = report.path("load");
         JsonNode slots = load.path("slots");
         assertThat(slots).extracting(s -> s.path("scenario").asText())
-                .containsExactly("baseline", "kill-connect-worker", "s3-outage", "personalize-outage");
+                .containsExactly("warm-up", "baseline", "kill-connect-worker", "s3-outage", "personalize-outage");
         slots.forEach(slot -> assertThat(slot.path("eventsProduced").asLong())
                 .as("the producer kept producing through %s", slot.path("scenario")).isPositive());
-        JsonNode kill = slots.get(1).path("fault");
+        JsonNode kill = slots.get(2).path("fault");
         assertThat(kill.path("worker").asText()).startsWith("connect");
         assertThat(kill.path("tasksOnIt").asInt()).isPositive();
         assertThat(kill.path("tasksMovedToSurvivorsSeconds").isNumber()).as("tasks moved: %s", kill).isTrue();
         assertThat(kill.path("restartedAndRebalancedSeconds").isNumber()).as("worker back: %s", kill).isTrue();
-        assertThat(slots.get(2).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
-        assertThat(slots.get(3).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
-        assertThat(report.path("chaos").path("emulatorStats").path("injectedFaults").path("OUTAGE_REFUSED").asLong())
-                .isEqualTo(1);
+        assertThat(slots.get(3).path("fault").path("downSeconds").asDouble()).isGreaterThanOrEqualTo(20);
+        assertThat(slots.get(4).path("fault").path("refusedSeconds").asDouble()).isGreaterThanOrEqualTo(29);
+        JsonNode chaos = report.path("chaos");
+        assertThat(chaos.path("scenarios")).extracting(JsonNode::asText).containsExactly(
+                "personalize-throttle (whole run)", "kill-connect-worker", "s3-outage", "personalize-outage");
+        assertThat(chaos.path("connectWorkers").asInt()).isEqualTo(3);
+        assertThat(chaos.has("personalizeEventsUnreadByTheDemo")).isFalse();
+        JsonNode injected = chaos.path("emulatorStats").path("injectedFaults");
+        assertThat(injected.path("OUTAGE_REFUSED").asLong()).isEqualTo(1);
+        assertThat(injected.path("THROTTLE").asLong()).as("the emulator really throttled calls: %s", chaos)
+                .isPositive();
+        assertThat(load.path("personalizeThrottledWholeRun").asBoolean()).isTrue();
 
         assertThat(load.path("s3WritesComplete").asBoolean()).isTrue();
         assertThat(load.path("s3ObjectsWritten").asLong()).isPositive();
@@ -88,6 +102,31 @@ class ChaosIT {
         }
         assertThat(repeats).as("every repeated delivery is counted in a slot")
                 .isEqualTo(report.path("stages").path("personalize").path("duplicates").asLong());
+    }
+
+    /**
+     * The harness itself stopped (Ctrl-C / SIGTERM) in the middle of a fault, with s3proxy down and the producer
+     * producing: its shutdown hook stops every process it started, a restart the scenario had under way included.
+     */
+    @Test
+    void stoppingTheDemoMidFaultLeavesNoProcessBehind() throws Exception {
+        List<String> args = new ArrayList<>(List.of("demo", "--rate", "50", "--chaos", "s3-outage"));
+        args.addAll(stackOptions);
+        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", SHORT_PHASES, args)) {
+            cli.awaitStderr("Chaos: S3 is down", Duration.ofMinutes(5));
+            java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
+            for (String service : StackShape.recordedServices(data.resolve("run"))) {
+                PidFile.read(data.resolve("run"), service).ifPresent(f -> pids.put(service, f.pid()));
+            }
+            assertThat(pids).containsKeys("broker", "connect", "collator", "emulator").doesNotContainKey("s3proxy");
+
+            cli.process().destroy();
+
+            assertThat(cli.waitFor(Duration.ofMinutes(3))).isEqualTo(143);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> pids.forEach((service, pid) ->
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as(service)
+                            .isNotEqualTo(java.util.Optional.of(true))));
+        }
     }
 
     /** Whatever the run did, {@code down} finds nothing left running, and every port is free again. */

@@ -34,11 +34,16 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(Path workDir, String name, String maxHeap, List<String> args) {
+        return start(workDir, name, maxHeap, List.of(), args);
+    }
+
+    /** @param jvmOptions options of the CLI's JVM, as {@code LAKELOOP_JAVA_OPTS} gives them */
+    static CliProcess start(Path workDir, String name, String maxHeap, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(JavaCommand.javaExecutable(), "-Xmx" + maxHeap,
-                "-D" + LakeloopHome.HOME_PROPERTY + "=" + HOME,
-                "-cp", MODULE.resolve("target/lakeloop-cli.jar") + java.io.File.pathSeparator
-                        + MODULE.resolve("target/lib/*"),
-                "io.lakeloop.cli.LakeloopMain"));
+                "-D" + LakeloopHome.HOME_PROPERTY + "=" + HOME));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", MODULE.resolve("target/lakeloop-cli.jar") + java.io.File.pathSeparator
+                        + MODULE.resolve("target/lib/*"), "io.lakeloop.cli.LakeloopMain"));
         command.addAll(args);
         try {
             Files.createDirectories(workDir);
@@ -58,7 +63,12 @@ final class CliProcess implements AutoCloseable {
     }
 
     static Result run(Path workDir, String name, String maxHeap, Duration timeout, List<String> args) {
-        try (CliProcess cli = start(workDir, name, maxHeap, args)) {
+        return run(workDir, name, maxHeap, List.of(), timeout, args);
+    }
+
+    static Result run(Path workDir, String name, String maxHeap, List<String> jvmOptions, Duration timeout,
+                      List<String> args) {
+        try (CliProcess cli = start(workDir, name, maxHeap, jvmOptions, args)) {
             int code = cli.waitFor(timeout);
             return new Result(code, cli.stdout(), cli.stderr());
         }
@@ -86,6 +96,16 @@ final class CliProcess implements AutoCloseable {
                         + "'; stderr:\n" + stderr());
             }
             return stdout().contains(text);
+        });
+    }
+
+    void awaitStderr(String text, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive() && !stderr().contains(text)) {
+                throw new AssertionError("The CLI exited with " + process.exitValue() + " before printing '" + text
+                        + "'; stderr:\n" + stderr());
+            }
+            return stderr().contains(text);
         });
     }
 

@@ -52,4 +52,18 @@ class DemoOptionsTest {
         assertThat(chaosWithEvents.offeredRate())
                 .isEqualTo(1200.0 / chaosWithEvents.chaosPlan().plannedLength().toSeconds());
     }
+
+    @Test
+    void valuesThatCannotWorkAreRefusedByOption() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--rate", "0").validate())
+                .hasMessageContaining("--rate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--duration", "PT0S").validate())
+                .hasMessageContaining("--duration");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--events", "5").validate())
+                .hasMessageContaining("--events");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--chaos", "nope").validate())
+                .hasMessageContaining("nope");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--events", "100", "--rate", "10",
+                "--duration", "PT10S").validate()).hasMessageContaining("two of them");
+    }
 }

@@ -32,7 +32,10 @@ public final class KafkaBrokerExtension extends ClassScopedExtension {
             "offsets.topic.num.partitions", "1",
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0");
+            "group.initial.rebalance.delay.ms", "0",
+            // tests build records with fixed historical timestamps (2024, 2026-03-07, pre-epoch): the broker's default
+            // time retention (7 days, first checked 30 s after start) would delete them under a running test
+            "log.retention.ms", "-1");
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerExtension.class);
 

@@ -19,10 +19,17 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
 
     public static final String ALL = "all";
     public static final String DEFAULT = "personalize-throttle,kill-connect-worker";
-    /** Fault-free production before the first fault: the run's baseline. */
-    public static final Duration BASELINE = Duration.ofSeconds(20);
+    /**
+     * Production while the services warm up (JIT, connections, first rebalances): figures of its own, no target.
+     * The three lengths can be shortened with {@code -Dlakeloop.demo.warmUp}, {@code .baseline}, {@code .tail}
+     * (ISO-8601; through {@code LAKELOOP_JAVA_OPTS}): the integration tests do, as they check reconciliation, not
+     * figures.
+     */
+    public static final Duration WARM_UP = length("lakeloop.demo.warmUp", Duration.ofSeconds(20));
+    /** Fault-free production after the warm-up and before the first fault: the run's baseline. */
+    public static final Duration BASELINE = length("lakeloop.demo.baseline", Duration.ofSeconds(20));
     /** Production after the last fault has drained. */
-    public static final Duration TAIL = Duration.ofSeconds(10);
+    public static final Duration TAIL = length("lakeloop.demo.tail", Duration.ofSeconds(10));
 
     public ChaosPlan {
         steps = List.copyOf(steps);
@@ -66,9 +73,9 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
         return steps.stream().mapToInt(Scenario::collators).max().orElse(1);
     }
 
-    /** How long the demo plans to produce: baseline, every slot, tail. */
+    /** How long the demo plans to produce: warm-up, baseline, every slot, tail. */
     public Duration plannedLength() {
-        Duration total = BASELINE.plus(TAIL);
+        Duration total = WARM_UP.plus(BASELINE).plus(TAIL);
         for (Scenario step : steps) {
             total = total.plus(step.plannedSlot());
         }
@@ -88,6 +95,25 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
     @Override
     public String toString() {
         return String.join(", ", names(true));
+    }
+
+    /** A length from a system property (ISO-8601, at least 1 s), else {@code standard}. */
+    static Duration length(String property, Duration standard) {
+        String text = System.getProperty(property);
+        if (text == null || text.isBlank()) {
+            return standard;
+        }
+        Duration value;
+        try {
+            value = Duration.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(property + " must be an ISO-8601 duration such as PT5S, not '" + text
+                    + "'", e);
+        }
+        if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(property + " must be at least 1 s, not " + text);
+        }
+        return value;
     }
 
     static ChaosPlan of(Scenario... steps) {

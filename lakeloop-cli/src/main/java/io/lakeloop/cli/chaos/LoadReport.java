@@ -21,11 +21,15 @@ import java.util.Set;
 public final class LoadReport {
 
     /** Every input, gathered by the run once production and the flow are over. */
-    public record Inputs(PacedProducer producer, AcceptedEvents accepted,
+    /** @param warmUpEndMs when the baseline begins (figures before it are the warm-up's) */
+    public record Inputs(PacedProducer producer, long warmUpEndMs, AcceptedEvents accepted,
                          Map<String, String> lakeKeys, String lakeBucket, ObjectWriteWatch watch,
                          List<FaultWindow> faults, List<RunSampler.Sample> samples, boolean throttleWholeRun,
                          double offeredPerSecond, int quotaPerSecond) {
     }
+
+    static final String WARM_UP = "warm-up";
+    static final String BASELINE = "baseline";
 
     private final Inputs in;
     private final EventTimings timings;
@@ -38,8 +42,12 @@ public final class LoadReport {
         this.timings = new EventTimings(in.producer(), in.accepted(), in.lakeKeys(), in.lakeBucket(), in.watch());
         long start = in.producer().startMs();
         List<FaultWindow> faults = in.faults();
-        slots.add(new SlotFigures("baseline", null, start, faults.isEmpty() ? Long.MAX_VALUE
-                : faults.get(0).startMs()));
+        long baselineEnd = faults.isEmpty() ? Long.MAX_VALUE : faults.get(0).startMs();
+        long warmUpEnd = Math.min(in.warmUpEndMs(), baselineEnd);
+        if (warmUpEnd > start) {
+            slots.add(new SlotFigures(WARM_UP, null, start, warmUpEnd));
+        }
+        slots.add(new SlotFigures(BASELINE, null, warmUpEnd, baselineEnd));
         for (int i = 0; i < faults.size(); i++) {
             slots.add(new SlotFigures(faults.get(i).scenario().wireName(), faults.get(i), faults.get(i).startMs(),
                     i + 1 < faults.size() ? faults.get(i + 1).startMs() : Long.MAX_VALUE));
@@ -54,8 +62,9 @@ public final class LoadReport {
 
     private void build() {
         Map<String, Integer> partitionOf = partitionsOfRepeats();
-        long[] basePersonalize = slots.get(0).latencies(timings, Stage.PERSONALIZE);
-        long[] baseLake = slots.get(0).latencies(timings, Stage.LAKE);
+        SlotFigures baseline = slots.stream().filter(s -> s.name().equals(BASELINE)).findFirst().orElseThrow();
+        long[] basePersonalize = baseline.latencies(timings, Stage.PERSONALIZE);
+        long[] baseLake = baseline.latencies(timings, Stage.LAKE);
         Map<Stage, Long> late = Map.of(Stage.PERSONALIZE, lateBound(Stage.PERSONALIZE, basePersonalize),
                 Stage.LAKE, lateBound(Stage.LAKE, baseLake));
         List<Map<String, Object>> bySlot = new ArrayList<>();

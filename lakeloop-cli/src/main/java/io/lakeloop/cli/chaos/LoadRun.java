@@ -88,7 +88,7 @@ public final class LoadRun implements AutoCloseable {
                 plan == null ? "" : "; chaos: " + plan);
         boolean timeline = plan != null && !plan.steps().isEmpty();
         if (timeline) {
-            wait.until(ChaosPlan.BASELINE, producer::done);
+            wait.until(ChaosPlan.WARM_UP.plus(ChaosPlan.BASELINE), producer::done);
             for (Scenario step : plan.steps()) {
                 if (producer.done()) {
                     console.progress("WARNING: the stream ended before %s, which runs without load", step.wireName());
@@ -139,7 +139,12 @@ public final class LoadRun implements AutoCloseable {
     /** The figures, once everything has flowed through. */
     public LoadReport report(double offeredPerSecond, int quotaPerSecond) {
         sampler.close();
-        return LoadReport.of(new LoadReport.Inputs(producer, observer.accepted(),
+        // a run without faults has a warm-up too when it is long enough to leave a baseline after it
+        int sent = producer.sent();
+        long produced = sent == 0 ? 0 : producer.sentAtMs(sent - 1) - producer.startMs();
+        boolean warmUp = plan != null || produced >= 3 * ChaosPlan.WARM_UP.toMillis();
+        long warmUpEnd = producer.startMs() + (warmUp ? ChaosPlan.WARM_UP.toMillis() : 0);
+        return LoadReport.of(new LoadReport.Inputs(producer, warmUpEnd, observer.accepted(),
                 observer.lakeKeys(), observer.lakeBucket(), watch, faults, sampler.samples(),
                 plan != null && plan.throttleWholeRun(), offeredPerSecond, quotaPerSecond));
     }

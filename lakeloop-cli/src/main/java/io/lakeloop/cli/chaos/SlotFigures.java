@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * fault. Events belong to the slot in which they were produced; repeats, objects written twice, lag and call rates to
  * the slot in which they happened.
  *
- * @param fault    null for the baseline
- * @param fromMs   the slot's start (production start for the baseline, else the fault's start)
+ * @param fault    null for the warm-up and the baseline
+ * @param fromMs   the slot's start (production start for the warm-up, its end for the baseline, else the fault's
+ *                 start)
  * @param toMs     the next slot's start, {@link Long#MAX_VALUE} for the last
  */
 record SlotFigures(String name, FaultWindow fault, long fromMs, long toMs) {
@@ -23,7 +24,7 @@ record SlotFigures(String name, FaultWindow fault, long fromMs, long toMs) {
     private static final long RATE_WINDOW_MS = 5000;
 
     boolean contains(long atMs) {
-        return atMs >= (fault == null ? Long.MIN_VALUE : fromMs) && atMs < toMs;
+        return atMs >= fromMs && atMs < toMs;
     }
 
     /** Latencies (ms) to {@code stage} of the events produced in this slot, sorted. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * One run's events as Personalize (the emulator) accepted them: every delivery in order, when each id was first
  * accepted, and each repeated delivery of an id with both times (the at-least-once design allows repeats; the demo
- * counts them and says where they came from).
+ * counts them and says where they came from). Thread-safe: filled by the {@link AcceptedFeed}'s thread.
  */
 public final class AcceptedEvents {
 
@@ -28,7 +28,7 @@ public final class AcceptedEvents {
     }
 
     /** One event from the emulator's {@code /_emulator/events} (with its {@code acceptedAtMs}). */
-    public void accept(JsonNode event) {
+    public synchronized void accept(JsonNode event) {
         String id = event.path("eventId").asText("");
         if (!id.startsWith(runPrefix)) {
             return;
@@ -42,24 +42,24 @@ public final class AcceptedEvents {
     }
 
     /** Every delivery, repeats included, in the order accepted. */
-    public List<String> deliveries() {
-        return deliveries;
+    public synchronized List<String> deliveries() {
+        return List.copyOf(deliveries);
     }
 
-    public int distinct() {
+    public synchronized int distinct() {
         return firstAccepted.size();
     }
 
-    public boolean contains(String eventId) {
+    public synchronized boolean contains(String eventId) {
         return firstAccepted.containsKey(eventId);
     }
 
     /** When {@code eventId} was first accepted (epoch ms; 0 when the emulator did not say), or -1 when not yet. */
-    public long firstAcceptedMs(String eventId) {
+    public synchronized long firstAcceptedMs(String eventId) {
         return firstAccepted.getOrDefault(eventId, -1L);
     }
 
-    public List<Repeat> repeats() {
-        return repeats;
+    public synchronized List<Repeat> repeats() {
+        return List.copyOf(repeats);
     }
 }

@@ -18,6 +18,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicReader implements AutoCloseable {
 
+    /** The longest one {@link #poll} call reads. */
+    static final Duration READ_BUDGET = Duration.ofSeconds(2);
+
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private boolean assigned;
@@ -41,7 +44,9 @@ public final class TopicReader implements AutoCloseable {
             return 0;
         }
         int total = 0;
-        while (true) {
+        // a topic written as fast as it is read never looks empty: the next call goes on where this one stopped
+        long deadline = System.nanoTime() + READ_BUDGET.toNanos();
+        while (System.nanoTime() < deadline) {
             var records = consumer.poll(Duration.ofMillis(200));
             if (records.isEmpty()) {
                 return total;
@@ -49,6 +54,7 @@ public final class TopicReader implements AutoCloseable {
             records.forEach(sink);
             total += records.count();
         }
+        return total;
     }
 
     private boolean assign() {

@@ -30,7 +30,8 @@ class ChaosPlanTest {
         assertThat(plan.collators()).isEqualTo(2);
         Duration slots = List.of(Scenario.values()).stream().map(Scenario::plannedSlot)
                 .reduce(Duration.ZERO, Duration::plus);
-        assertThat(plan.plannedLength()).isEqualTo(ChaosPlan.BASELINE.plus(slots).plus(ChaosPlan.TAIL));
+        assertThat(plan.plannedLength())
+                .isEqualTo(ChaosPlan.WARM_UP.plus(ChaosPlan.BASELINE).plus(slots).plus(ChaosPlan.TAIL));
     }
 
     @Test
@@ -58,5 +59,23 @@ class ChaosPlanTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kill-everything").hasMessageContaining("broker-restart");
         assertThatThrownBy(() -> ChaosPlan.parse("s3-outage,s3-outage")).hasMessageContaining("twice");
+    }
+
+    @Test
+    void theWarmUpBaselineAndTailLengthsCanBeShortenedByPropertyButNotBelowASecond() {
+        String property = "lakeloop.demo.test-length";
+        try {
+            assertThat(ChaosPlan.length(property, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(20));
+            System.setProperty(property, "PT5S");
+            assertThat(ChaosPlan.length(property, Duration.ofSeconds(20))).isEqualTo(Duration.ofSeconds(5));
+            System.setProperty(property, "PT0.5S");
+            assertThatThrownBy(() -> ChaosPlan.length(property, Duration.ofSeconds(20)))
+                    .hasMessageContaining(property).hasMessageContaining("at least 1 s");
+            System.setProperty(property, "5s");
+            assertThatThrownBy(() -> ChaosPlan.length(property, Duration.ofSeconds(20)))
+                    .hasMessageContaining("ISO-8601").hasMessageContaining("'5s'");
+        } finally {
+            System.clearProperty(property);
+        }
     }
 }
