@@ -33,7 +33,12 @@ import java.util.stream.Stream;
  */
 final class ContenderProcess implements AutoCloseable {
 
-    private static final Pattern EVENTS_OUT = Pattern.compile("(?m)^lakeloop_collator_events_out_total (\\d+)");
+    /**
+     * The count as every build writes it: "123" (hand-written text before Micrometer, {@link FloorApp}) or "123.0",
+     * "1.0E7" (Micrometer's Prometheus registry prints a double), with or without labels.
+     */
+    private static final Pattern EVENTS_OUT = Pattern.compile(
+            "(?m)^lakeloop_collator_events_out_total(?:\\{[^}]*})? ([0-9.Ee+]+)");
     private static final long NANOS_PER_TICK = 1_000_000_000L / 100; // USER_HZ
 
     /** The classes of threads CPU time is reported by, in print order. */
@@ -92,7 +97,7 @@ final class ContenderProcess implements AutoCloseable {
             c.setReadTimeout(10_000);
             try (InputStream in = c.getInputStream()) {
                 Matcher m = EVENTS_OUT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                return m.find() ? Long.parseLong(m.group(1)) : -1;
+                return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
             }
         } catch (IOException notYet) {
             return -1;
