@@ -332,21 +332,21 @@ public final class ExporterMain implements Callable<Integer> {
                     new IllegalArgumentException("unknown column '" + c + "'; columns are " + LakeColumn.ALL))).toList());
         }
         if (folder) {
-            b.folder(parseSize(maxFileSize));
+            b.folder(OptionValues.parseSize(maxFileSize));
         }
         b.text(new TextOptions(delimiter == null ? -1 : TextOptions.parseChar(delimiter, "--delimiter"),
                 escape == null ? -1 : TextOptions.parseChar(escape, "--escape"),
                 inputColumns == null ? List.of() : inputColumns));
-        b.dedupe(enumOf(Dedupe.class, dedupe.replace('-', '_'), "--dedupe"));
-        b.timestampUnit(enumOf(TimestampUnit.class, timestampUnit, "--timestamp-unit"));
+        b.dedupe(OptionValues.enumOf(Dedupe.class, dedupe.replace('-', '_'), "--dedupe"));
+        b.timestampUnit(OptionValues.enumOf(TimestampUnit.class, timestampUnit, "--timestamp-unit"));
         if (threads != null) {
-            b.threads(positive(threads, "--threads"));
+            b.threads(OptionValues.positive(threads, "--threads"));
         }
         if (exactDistinctLimit != null) {
-            b.exactDistinctLimit(positive(exactDistinctLimit, "--exact-distinct-limit"));
+            b.exactDistinctLimit(OptionValues.positive(exactDistinctLimit, "--exact-distinct-limit"));
         }
         if (dedupeHeapKeys != null) {
-            b.dedupeHeapKeys(positive(dedupeHeapKeys, "--dedupe-heap-keys"));
+            b.dedupeHeapKeys(OptionValues.positive(dedupeHeapKeys, "--dedupe-heap-keys"));
         }
         if (spillDir != null) {
             b.spillDir(spillDir);
@@ -392,40 +392,5 @@ public final class ExporterMain implements Callable<Integer> {
                     null, null, s.connectTimeout(), s.readTimeout());
         }
         return s;
-    }
-
-    static long parseSize(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        long mult = 1;
-        char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-        if (last == 'k' || last == 'm' || last == 'g') {
-            mult = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            long v = Long.parseLong(t) * mult;
-            if (v <= 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--max-file-size '" + text + "' is not a size like 512m or 1g");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String option) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static int positive(int v, String option) {
-        if (v < 1) {
-            throw new IllegalArgumentException(option + " must be positive, not " + v);
-        }
-        return v;
     }
 }

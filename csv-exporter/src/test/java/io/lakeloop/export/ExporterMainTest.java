@@ -110,8 +110,8 @@ class ExporterMainTest {
 
     @Test
     void parsesSizes() {
-        assertThat(ExporterMain.parseSize("512m")).isEqualTo(512L << 20);
-        assertThat(ExporterMain.parseSize("1G")).isEqualTo(1L << 30);
-        assertThat(ExporterMain.parseSize("1000")).isEqualTo(1000);
+        assertThat(OptionValues.parseSize("512m")).isEqualTo(512L << 20);
+        assertThat(OptionValues.parseSize("1G")).isEqualTo(1L << 30);
+        assertThat(OptionValues.parseSize("1000")).isEqualTo(1000);
     }
 }
