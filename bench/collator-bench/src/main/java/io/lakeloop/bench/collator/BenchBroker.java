@@ -91,26 +91,8 @@ final class BenchBroker implements AutoCloseable {
      * many distinct values {@code id} gives them: under exactly-once both must equal what was sent.
      */
     long[] committedAndDistinct(String topic, Function<byte[], String> id) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        long n = 0;
         Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            Set<TopicPartition> tps = c.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).collect(Collectors.toSet());
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Map<TopicPartition, Long> end = c.endOffsets(tps);
-            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    n++;
-                    ids.add(id.apply(r.value()));
-                }
-            }
-        }
+        long n = readCommitted(topic, 5000, value -> ids.add(id.apply(value)));
         return new long[] {n, ids.size()};
     }
 
@@ -119,13 +101,29 @@ final class BenchBroker implements AutoCloseable {
      * lake row's EVENT_ID in an open-addressing table (a false "duplicate" has a chance of about n^2 / 2^65).
      */
     long[] committedAndDistinctLarge(String topic) {
+        long[] table = new long[1 << 25];
+        long[] distinct = {0};
+        long n = readCommitted(topic, 10_000, value -> {
+            long h = Floors.fnv1a64(eventIdOfRow(value).getBytes(StandardCharsets.UTF_8)) | 1;
+            int i = (int) (h ^ (h >>> 32)) & (table.length - 1);
+            while (table[i] != 0 && table[i] != h) {
+                i = (i + 1) & (table.length - 1);
+            }
+            if (table[i] == 0) {
+                table[i] = h;
+                distinct[0]++;
+            }
+        });
+        return new long[] {n, distinct[0]};
+    }
+
+    /** Reads {@code topic} from the beginning to its end offsets, read_committed; returns the number of records. */
+    private long readCommitted(String topic, int maxPollRecords, java.util.function.Consumer<byte[]> eachValue) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         long n = 0;
-        long[] table = new long[1 << 25];
-        long distinct = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             Set<TopicPartition> tps = c.partitionsFor(topic).stream()
@@ -136,19 +134,11 @@ final class BenchBroker implements AutoCloseable {
             while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     n++;
-                    long h = Floors.fnv1a64(eventIdOfRow(r.value()).getBytes(StandardCharsets.UTF_8)) | 1;
-                    int i = (int) (h ^ (h >>> 32)) & (table.length - 1);
-                    while (table[i] != 0 && table[i] != h) {
-                        i = (i + 1) & (table.length - 1);
-                    }
-                    if (table[i] == 0) {
-                        table[i] = h;
-                        distinct++;
-                    }
+                    eachValue.accept(r.value());
                 }
             }
         }
-        return new long[] {n, distinct};
+        return n;
     }
 
     /** The EVENT_ID of a lake row, without a JSON parser. */
