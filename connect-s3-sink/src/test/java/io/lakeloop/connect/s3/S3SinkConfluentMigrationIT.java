@@ -56,9 +56,8 @@ class S3SinkConfluentMigrationIT {
         Map<String, List<JsonNode>> expected = expectedObjects(block(doc, RESULT_MARKER));
 
         String topic = config.get("topics");
-        // the records are dated March 2026: without retention.ms=-1 the broker's retention check may delete them
-        // (a segment older than log.retention.hours by its newest timestamp) before the task has read them
-        CONNECT.kafka().createTopic(topic, 2, Map.of("retention.ms", "-1"));
+        // the records are dated March 2026: the testkit broker keeps records of any age (log.retention.ms=-1)
+        CONNECT.kafka().createTopic(topic, 2);
         for (int i = 0; i < 12; i++) { // as the document says: 12 orders, partition i % 2, hours 10 and 11
             long ts = Instant.parse(i < 6 ? "2026-03-07T10:15:00Z" : "2026-03-07T11:15:00Z").toEpochMilli() + i;
             String value = "{\"order_id\":\"o" + i + "\",\"customer\":\"c" + (i % 3) + "\",\"amount\":" + i + ".5}";
