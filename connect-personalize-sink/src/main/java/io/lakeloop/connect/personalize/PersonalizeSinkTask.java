@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -120,6 +121,20 @@ public final class PersonalizeSinkTask extends SinkTask {
         }
         metrics.recordsIn(records.size());
         batcher.drainExpired().forEach(sender::submit);
+        askForPutWhenLingerEnds();
+    }
+
+    /**
+     * Connect calls {@code put} after each poll of the consumer, and a poll that finds nothing waits until the next
+     * offset commit (up to {@code offset.flush.interval.ms}). With a partial batch still open, ask Connect to poll no
+     * longer than until its linger time ends, so the last events of a burst wait {@code batch.linger.ms}, not the
+     * commit interval, when no record follows them.
+     */
+    private void askForPutWhenLingerEnds() {
+        long nanos = batcher.nanosUntilNextExpiry();
+        if (nanos >= 0 && context != null) {
+            context.timeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos) + 1));
+        }
     }
 
     /**

@@ -18,6 +18,8 @@ public final class FakeContext {
     }
 
     public final List<Reported> reported = new CopyOnWriteArrayList<>();
+    /** Every {@code timeout(ms)} the task asked for, in order. */
+    public final List<Long> timeouts = new CopyOnWriteArrayList<>();
     private final Set<TopicPartition> assignment;
     private final boolean withReporter;
 
@@ -36,6 +38,10 @@ public final class FakeContext {
                     case "errantRecordReporter" -> withReporter ? reporter : null;
                     case "assignment" -> assignment;
                     case "configs" -> Map.of();
+                    case "timeout" -> {
+                        timeouts.add((Long) args[0]);
+                        yield null;
+                    }
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "FakeContext";

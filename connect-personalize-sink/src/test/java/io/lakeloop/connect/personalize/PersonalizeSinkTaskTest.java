@@ -348,4 +348,39 @@ class PersonalizeSinkTaskTest {
         assertThat(sent).hasSize(4);
         assertThat((long) task.metrics().value("buffered-bytes")).isZero();
     }
+
+    @Test
+    void aPartialBatchAsksConnectToPollAgainWhenItsLingerEndsAndGoesOutOnThatPut() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(recording(), context, Map.of(PersonalizeSinkConfig.BATCH_LINGER_CONFIG, "200"));
+
+        task.put(List.of(record("t", 0, 0, event("u", "s", "view"))));
+
+        assertThat(sent).isEmpty();
+        assertThat(context.timeouts).singleElement().satisfies(ms -> assertThat(ms).isBetween(1L, 201L));
+        // the polls Connect then makes find nothing: put gets an empty collection and sends the batch once it is due
+        await().atMost(WAIT).untilAsserted(() -> {
+            task.put(List.of());
+            assertThat(sent).extracting(Event::eventType).containsExactly("view");
+        });
+        int asked = context.timeouts.size();
+        task.put(List.of());
+        assertThat(context.timeouts).as("nothing is open any more: no early poll asked for").hasSize(asked);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commit(1)).containsEntry(P0, new OffsetAndMetadata(1)));
+    }
+
+    @Test
+    void fullBatchesAskForNoEarlyPoll() {
+        FakeContext context = new FakeContext(Set.of(P0), true);
+        start(recording(), context, Map.of(PersonalizeSinkConfig.BATCH_LINGER_CONFIG, "60000"));
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(record("t", 0, i, event("u", "s", "e" + i)));
+        }
+
+        task.put(records);
+
+        assertThat(context.timeouts).isEmpty();
+        await().atMost(WAIT).until(() -> sent.size() == 10);
+    }
 }

@@ -73,6 +73,18 @@ public final class Batcher {
         return out;
     }
 
+    /**
+     * Nanoseconds until the oldest open batch has waited the linger time (0 when it already has), or -1 when no batch
+     * is open: when the task must look again, even if no new record arrives, for {@link #drainExpired()} to emit it.
+     */
+    public long nanosUntilNextExpiry() {
+        if (open.isEmpty()) {
+            return -1;
+        }
+        long waited = nanoClock.getAsLong() - open.values().iterator().next().createdNanos;
+        return Math.max(0, lingerNanos - waited);
+    }
+
     /** Entries waiting in open batches. */
     public int buffered() {
         return buffered;

@@ -70,6 +70,31 @@ class BatcherTest {
     }
 
     @Test
+    void tellsHowLongUntilTheOldestPartialBatchIsDue() {
+        assertThat(batcher.nanosUntilNextExpiry()).isEqualTo(-1);
+        batcher.add(entry("u1", "s1", 0, "a"));
+        clock.addAndGet(Duration.ofMillis(30).toNanos());
+        batcher.add(entry("u2", "s2", 1, "b"));
+
+        assertThat(batcher.nanosUntilNextExpiry()).isEqualTo(Duration.ofMillis(20).toNanos());
+        clock.addAndGet(Duration.ofMillis(25).toNanos());
+        assertThat(batcher.nanosUntilNextExpiry()).isZero();
+        assertThat(batcher.drainExpired()).hasSize(1);
+        // the younger batch is next: created at 30 ms, due at 80 ms, now 55 ms
+        assertThat(batcher.nanosUntilNextExpiry()).isEqualTo(Duration.ofMillis(25).toNanos());
+        batcher.drainAll();
+        assertThat(batcher.nanosUntilNextExpiry()).isEqualTo(-1);
+    }
+
+    @Test
+    void aFullBatchLeavesNothingToWaitFor() {
+        for (int i = 0; i < 10; i++) {
+            batcher.add(entry("u1", "s1", i, "e" + i));
+        }
+        assertThat(batcher.nanosUntilNextExpiry()).isEqualTo(-1);
+    }
+
+    @Test
     void batchSizeOneSendsEveryEntryAlone() {
         Batcher single = new Batcher(1, Duration.ZERO, clock::get);
         assertThat(single.add(entry("u", "s", 0, "x"))).isNotNull();
