@@ -127,7 +127,12 @@ public final class PersonalizeSinkConfig extends AbstractConfig {
                         "Records per call. Events are grouped by (user id, session id), in their order.",
                         GROUP_DELIVERY, ++o, Width.SHORT, "Batch size")
                 .define(BATCH_LINGER_CONFIG, Type.LONG, 50L, Range.between(0, 60_000), Importance.LOW,
-                        "How long a partial batch may wait for more records of its session before it is sent.",
+                        "How long a partial batch may wait for more records of its session before it is sent. "
+                                + "It is most of an event's latency when the stack keeps up (the call adds a few ms "
+                                + "locally); shorter means fewer events per call and more calls (PutEvents quota: "
+                                + "1,000 calls/s per tracker), longer means fuller calls only if a session's events "
+                                + "arrive that far apart. The task asks Connect to poll again when a batch is due, "
+                                + "so the wait holds even when no further record arrives.",
                         GROUP_DELIVERY, ++o, Width.SHORT, "Linger (ms)")
                 .define(MAX_IN_FLIGHT_CONFIG, Type.INT, 32, Range.between(1, 512), Importance.MEDIUM,
                         "Calls a task keeps in flight at once (also the size of its HTTP connection pool).",
