@@ -174,7 +174,9 @@ final class DemoRun {
 
     private Map<String, Object> runOn(LocalStack stack, Clickstream stream) {
         LakeTargets targets = DemoTargets.from(stack.connectorConfigs());
-        EmulatorClient emulator = new EmulatorClient(settings.emulatorUrl());
+        java.nio.file.Path journal = new EmulatorProcess(settings).journal();
+        EmulatorClient emulator = new EmulatorClient(settings.emulatorUrl(),
+                java.nio.file.Files.exists(journal) ? journal : null);
         String run = stream.runId() + "-";
         Map<String, DeadLetterWatch> sinkDeadLetters = new LinkedHashMap<>();
         DemoTargets.deadLetterTopics(stack.connectorConfigs()).forEach((stage, topic) -> sinkDeadLetters.put(stage,
@@ -202,6 +204,9 @@ final class DemoRun {
                 console.progress("WARNING: the emulator dropped %d accepted events (its memory bound) before the demo "
                         + "could read them: the Personalize stage cannot be checked exactly", observer.personalizeUnread());
                 chaosReport.put("personalizeEventsUnreadByTheDemo", observer.personalizeUnread());
+            }
+            if (observer.personalizeReadFromJournal() > 0) {
+                chaosReport.put("personalizeEventsReadFromTheJournal", observer.personalizeReadFromJournal());
             }
             LoadReport figures = load == null ? null
                     : load.report(options.offeredRate(), EmulatorProcess.EVENTS_QUOTA_PER_SECOND);
