@@ -25,6 +25,10 @@ final class LoadTargets {
                 p99 == null || in.throttleWholeRun() ? null : p99 <= PERSONALIZE_P99_MS,
                 in.throttleWholeRun() ? "the baseline was throttled (personalize-throttle for the whole run)" : null));
         for (Map<String, Object> slot : slots) {
+            if (slot.get("fault") instanceof Map<?, ?> fault && fault.get("failed") != null) {
+                targets.add(target(slot.get("scenario") + " carried out", "FAILED", false,
+                        String.valueOf(fault.get("failed"))));
+            }
             Object recovery = slot.get("recoverySeconds");
             if (recovery instanceof Map<?, ?> r) {
                 Number overall = (Number) r.get("overall");
