@@ -180,6 +180,11 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     /** True while {@code name} runs under this supervisor (started, and neither stopped nor killed since). */
+    /** True once the stack is being stopped (Ctrl-C, close): nothing starts any more. */
+    public boolean closing() {
+        return closing;
+    }
+
     public boolean isRunning(String name) {
         Running r = running.get(name);
         return r != null && r.process().isAlive();

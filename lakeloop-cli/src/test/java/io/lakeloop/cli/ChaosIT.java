@@ -17,21 +17,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults at scale, against real processes: {@code lakeloop demo --chaos personalize-throttle,kill-connect-worker,
+ * Faults at scale, against real processes, in one test (each part needs a stack of its own; one test method keeps
+ * the class's wall time to what the two stacks cost). First the harness itself is stopped (SIGTERM, as Ctrl-C) in
+ * the middle of a fault, with s3proxy down and the producer producing: its shutdown hook must stop every process it
+ * started, and free every port. Then {@code lakeloop demo --chaos personalize-throttle,kill-connect-worker,
  * s3-outage,personalize-outage} on a stack of three Connect workers, while the producer keeps producing at a steady
- * rate. Personalize throttles 30 % of calls all along; a worker is killed with SIGKILL (its tasks must move to the two
+ * rate: Personalize throttles 30 % of calls all along; a worker is killed with SIGKILL (its tasks must move to the two
  * survivors, then it comes back), S3 goes away for 20 s, Personalize refuses every connection for 30 s, and still
  * every stage reconciles exactly, no S3 object is written twice, and every repeated delivery to Personalize is
- * counted. Whatever happens, nothing of the stack outlives the test. The warm-up, baseline and tail are shortened
- * ({@link #SHORT_PHASES}): this test checks reconciliation and the faults' effects; the figures come from the full
- * {@code --chaos all} benchmark run (BENCHMARKS.md).
+ * counted. Whatever happens, nothing of either stack outlives the test. The warm-up, baseline and tail are shortened
+ * and each fault follows the previous one 5 s after it ended, drained or not ({@link #SHORT_PHASES}): this test
+ * checks reconciliation and the faults' effects; the figures come from the full {@code --chaos all} benchmark run
+ * (BENCHMARKS.md).
  */
 class ChaosIT {
 
     private static final int RATE = 200;
-    /** 5 s of warm-up and of baseline instead of 20 s each, and a 5 s tail instead of 10 s. */
+    /**
+     * 5 s of warm-up and of baseline instead of 20 s each, a 5 s tail instead of 10 s, and the next fault at most
+     * 5 s after the previous one ended instead of 60 s.
+     */
     static final List<String> SHORT_PHASES = List.of("-Dlakeloop.demo.warmUp=PT5S", "-Dlakeloop.demo.baseline=PT5S",
-            "-Dlakeloop.demo.tail=PT5S");
+            "-Dlakeloop.demo.tail=PT5S", "-Dlakeloop.demo.settle=PT5S");
+    /** The harness is stopped as soon as the fault is under way: 1 s phases are enough. */
+    static final List<String> SHORTEST_PHASES = List.of("-Dlakeloop.demo.warmUp=PT1S",
+            "-Dlakeloop.demo.baseline=PT1S");
 
     @TempDir
     Path tmp;
@@ -39,6 +49,7 @@ class ChaosIT {
     private Path data;
     private List<String> stackOptions;
     private int base;
+    private final List<Path> dataDirs = new ArrayList<>();
 
     @BeforeEach
     void everyComponentIsInTheCheckout() {
@@ -46,18 +57,33 @@ class ChaosIT {
                 "connect-s3-sink", "streams-collator", "csv-exporter")
                 .filter(module -> !java.nio.file.Files.isDirectory(CliProcess.HOME.resolve(module))).toList();
         Assumptions.assumeTrue(missing.isEmpty(), "modules not in this checkout yet: " + missing);
-        data = tmp.resolve("data");
         base = CliProcess.freePortRun(9);
+    }
+
+    /** The stack options of one part of the test: its own data folder, the test's ports. */
+    private List<String> stack(String name) {
+        dataDirs.add(tmp.resolve(name));
+        return use(tmp.resolve(name));
+    }
+
+    private List<String> use(Path dir) {
+        data = dir;
         stackOptions = List.of("--data-dir", data.toString(), "--kafka-port", "" + base, "--controller-port",
                 "" + (base + 1), "--s3-port", "" + (base + 2), "--emulator-port", "" + (base + 3), "--connect-port",
                 "" + (base + 4), "--collator-port", "" + (base + 7));
+        return stackOptions;
     }
 
     @Test
-    void everyStageReconcilesThroughThrottlingAWorkerCrashAnS3OutageAndAPersonalizeOutage() throws Exception {
+    void stoppedMidFaultNothingIsLeftAndOtherwiseEveryStageReconcilesThroughThrottlingAWorkerCrashAndTwoOutages()
+            throws Exception {
+        stoppingTheDemoMidFaultLeavesNoProcessBehind();
+        nothingOutlivesTheStack();
+        dataDirs.clear(); // checked: the ports are free for the second stack
+
         List<String> args = new ArrayList<>(List.of("demo", "--json", "--rate", "" + RATE, "--chaos",
                 "personalize-throttle,kill-connect-worker,s3-outage,personalize-outage", "--timeout", "PT4M"));
-        args.addAll(stackOptions);
+        args.addAll(stack("data"));
         CliProcess.Result result = CliProcess.run(tmp, "chaos", "512m", SHORT_PHASES, Duration.ofMinutes(12), args);
         assertThat(result.stdout().lines().count()).as("stdout is one JSON object; stderr:\n%s", result.stderr())
                 .isEqualTo(1);
@@ -86,6 +112,13 @@ class ChaosIT {
                 "personalize-throttle (whole run)", "kill-connect-worker", "s3-outage", "personalize-outage");
         assertThat(chaos.path("connectWorkers").asInt()).isEqualTo(3);
         assertThat(chaos.has("personalizeEventsUnreadByTheDemo")).isFalse();
+        assertThat(chaos.has("failedScenarios")).as("%s", chaos).isFalse();
+        assertThat(chaos.has("skippedScenarios")).as("%s", chaos).isFalse();
+        for (JsonNode slot : List.of(slots.get(2), slots.get(3), slots.get(4))) {
+            JsonNode recovery = slot.path("recoverySeconds");
+            assertThat(recovery.path("overall").isNumber() || recovery.path("notRecoveredWithinSeconds").isNumber())
+                    .as("recovery of %s: %s", slot.path("scenario"), recovery).isTrue();
+        }
         JsonNode injected = chaos.path("emulatorStats").path("injectedFaults");
         assertThat(injected.path("OUTAGE_REFUSED").asLong()).isEqualTo(1);
         assertThat(injected.path("THROTTLE").asLong()).as("the emulator really throttled calls: %s", chaos)
@@ -108,11 +141,10 @@ class ChaosIT {
      * The harness itself stopped (Ctrl-C / SIGTERM) in the middle of a fault, with s3proxy down and the producer
      * producing: its shutdown hook stops every process it started, a restart the scenario had under way included.
      */
-    @Test
-    void stoppingTheDemoMidFaultLeavesNoProcessBehind() throws Exception {
+    private void stoppingTheDemoMidFaultLeavesNoProcessBehind() throws Exception {
         List<String> args = new ArrayList<>(List.of("demo", "--rate", "50", "--chaos", "s3-outage"));
-        args.addAll(stackOptions);
-        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", SHORT_PHASES, args)) {
+        args.addAll(stack("stopped"));
+        try (CliProcess cli = CliProcess.start(tmp, "stopped", "256m", SHORTEST_PHASES, args)) {
             cli.awaitStderr("Chaos: S3 is down", Duration.ofMinutes(5));
             java.util.Map<String, Long> pids = new java.util.LinkedHashMap<>();
             for (String service : StackShape.recordedServices(data.resolve("run"))) {
@@ -129,12 +161,16 @@ class ChaosIT {
         }
     }
 
-    /** Whatever the run did, {@code down} finds nothing left running, and every port is free again. */
+    /** Whatever the runs did, {@code down} finds nothing left running, and every port is free again. */
     @AfterEach
     void nothingOutlivesTheTest() {
-        if (data == null) {
-            return;
+        for (Path dir : dataDirs) {
+            use(dir);
+            nothingOutlivesTheStack();
         }
+    }
+
+    private void nothingOutlivesTheStack() {
         List<String> args = new ArrayList<>(List.of("down"));
         args.addAll(stackOptions);
         CliProcess.Result down = CliProcess.run(tmp, "down", Duration.ofMinutes(3), args);

@@ -82,6 +82,22 @@ public record ChaosPlan(List<Scenario> steps, boolean throttleWholeRun) {
         return steps.isEmpty() ? total.plus(Scenario.PERSONALIZE_THROTTLE.plannedSlot()) : total;
     }
 
+    /**
+     * The most a run with these faults can last: every wait of the timeline at its limit (each fault's own actions,
+     * up to {@link #LONGEST_ACTION}, then the drain it is given). The live stream is generated to cover it, so the
+     * producer never runs out before the last fault: production stops when the timeline ends, not before.
+     */
+    public Duration longestLength() {
+        Duration total = WARM_UP.plus(BASELINE).plus(TAIL);
+        for (Scenario step : steps) {
+            total = total.plus(LONGEST_ACTION).plus(step.faultLength()).plus(LoadRun.SETTLE);
+        }
+        return steps.isEmpty() ? plannedLength() : total;
+    }
+
+    /** The longest one fault's actions take (two 120 s waits for Connect tasks and a 5 min restart, rounded up). */
+    static final Duration LONGEST_ACTION = Duration.ofMinutes(10);
+
     /** The scenario names as given back in the report. */
     public List<String> names(boolean withBackground) {
         List<String> names = new ArrayList<>();

@@ -58,6 +58,30 @@ final class FaultActions {
         };
     }
 
+    /**
+     * Why the stack cannot run {@code scenario} now (a process an earlier scenario could not restart is missing), or
+     * null when it can.
+     */
+    String unusableFor(Scenario scenario) {
+        List<String> down = new ArrayList<>();
+        for (String service : List.of(LocalStack.BROKER, LocalStack.S3, LocalStack.EMULATOR)) {
+            if (!stack.supervisor().isRunning(service)) {
+                down.add(service);
+            }
+        }
+        long workers = stack.shape().connectNames().stream().filter(stack.supervisor()::isRunning).count();
+        long collators = stack.shape().collatorNames().stream().filter(stack.supervisor()::isRunning).count();
+        if (workers < Math.max(1, scenario.workers())) {
+            down.add(workers + " of " + stack.shape().connectNames().size() + " Connect workers running, "
+                    + scenario.workers() + " needed");
+        }
+        if (collators < Math.max(1, scenario.collators())) {
+            down.add(collators + " of " + stack.shape().collatorNames().size() + " collators running, "
+                    + scenario.collators() + " needed");
+        }
+        return down.isEmpty() ? null : "not running: " + String.join(", ", down);
+    }
+
     /** 30 % 429s from now until {@link #stopThrottling()}. */
     void throttleWholeRun() {
         throttleWholeRun = true;

@@ -64,18 +64,15 @@ public final class LoadReport {
         Map<String, Integer> partitionOf = partitionsOfRepeats();
         SlotFigures baseline = slots.stream().filter(s -> s.name().equals(BASELINE)).findFirst().orElseThrow();
         long[] basePersonalize = baseline.latencies(timings, Stage.PERSONALIZE);
-        long[] baseLake = baseline.latencies(timings, Stage.LAKE);
-        Map<Stage, Long> late = Map.of(Stage.PERSONALIZE, lateBound(Stage.PERSONALIZE, basePersonalize),
-                Stage.LAKE, lateBound(Stage.LAKE, baseLake));
         List<Map<String, Object>> bySlot = new ArrayList<>();
         for (SlotFigures slot : slots) {
-            bySlot.add(slotJson(slot, partitionOf, late));
+            bySlot.add(slotJson(slot, partitionOf));
         }
         json.put("offeredEventsPerSecond", in.offeredPerSecond());
         json.put("producedSeconds", Math.round((lastSent() - in.producer().startMs()) / 100.0) / 10.0);
         json.put("eventsProduced", timings.size());
         json.put("personalizeThrottledWholeRun", in.throttleWholeRun());
-        json.put("lateBoundMs", Map.of("personalize", late.get(Stage.PERSONALIZE), "lake", late.get(Stage.LAKE)));
+        json.put("recoveryBoundMs", Map.of("personalize", Stage.PERSONALIZE.boundMs, "lake", Stage.LAKE.boundMs));
         json.put("s3WritesComplete", in.watch().complete());
         json.put("s3ObjectsWritten", in.watch().objectsWritten());
         json.put("s3ObjectsWrittenTwice", in.watch().writtenTwice().keySet());
@@ -84,13 +81,7 @@ public final class LoadReport {
         json.put("targets", targets);
     }
 
-    /** Late = above twice the baseline's p99 (and never below the stage's floor): the backlog is not drained yet. */
-    private static long lateBound(Stage stage, long[] baseline) {
-        long p99 = baseline.length == 0 ? 0 : SlotFigures.percentile(baseline, 0.99);
-        return Math.max(stage.lateFloorMs, 2 * p99);
-    }
-
-    private Map<String, Object> slotJson(SlotFigures slot, Map<String, Integer> partitionOf, Map<Stage, Long> late) {
+    private Map<String, Object> slotJson(SlotFigures slot, Map<String, Integer> partitionOf) {
         Map<String, Object> s = new LinkedHashMap<>();
         long origin = in.producer().startMs();
         s.put("scenario", slot.name());
@@ -107,13 +98,7 @@ public final class LoadReport {
         latency.put("lake", SlotFigures.percentiles(slot.latencies(timings, Stage.LAKE)));
         s.put("latencyMs", latency);
         if (slot.fault() != null) {
-            Map<String, Object> recovery = new LinkedHashMap<>();
-            double personalize = slot.recoverySeconds(timings, Stage.PERSONALIZE, late.get(Stage.PERSONALIZE));
-            double lake = slot.recoverySeconds(timings, Stage.LAKE, late.get(Stage.LAKE));
-            recovery.put("personalize", personalize);
-            recovery.put("lake", lake);
-            recovery.put("overall", Math.max(personalize, lake));
-            s.put("recoverySeconds", recovery);
+            s.put("recoverySeconds", Recovery.json(slot, timings, in.samples(), observedUntil()));
         }
         s.put("duplicatesToPersonalize", slot.repeats(in.accepted(), partitionOf));
         s.put("s3ObjectsWrittenTwice", slot.objectsWrittenTwice(in.watch()));
@@ -134,6 +119,12 @@ public final class LoadReport {
             }
         }
         return partitionOf;
+    }
+
+    /** The last moment the run looked at its stages (its last sample). */
+    private long observedUntil() {
+        List<RunSampler.Sample> samples = in.samples();
+        return samples.isEmpty() ? lastSent() : samples.get(samples.size() - 1).atMs();
     }
 
     private long lastSent() {

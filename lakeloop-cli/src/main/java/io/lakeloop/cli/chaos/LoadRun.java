@@ -25,8 +25,11 @@ import java.util.Objects;
  */
 public final class LoadRun implements AutoCloseable {
 
-    /** After a fault ends, the longest the run waits for the backlog to drain before the next fault. */
-    static final Duration SETTLE = Duration.ofSeconds(60);
+    /**
+     * After a fault ends, the longest the run waits for the backlog to drain before the next fault (shorter with
+     * {@code -Dlakeloop.demo.settle}: the integration test lets the faults follow one another closely).
+     */
+    static final Duration SETTLE = ChaosPlan.length("lakeloop.demo.settle", Duration.ofSeconds(60));
     /** Personalize counts as caught up when it holds everything sent this long ago. */
     static final Duration PERSONALIZE_DELAY = Duration.ofSeconds(2);
     /** The lake counts as caught up when it holds everything sent this long ago (its sink rotates every 10 s). */
@@ -44,6 +47,8 @@ public final class LoadRun implements AutoCloseable {
     private final FaultActions actions;
     private final Backlog backlog;
     private final List<FaultWindow> faults = new ArrayList<>();
+    private final Map<String, String> failed = new java.util.LinkedHashMap<>();
+    private final Map<String, String> skipped = new java.util.LinkedHashMap<>();
 
     /**
      * @param started the run's (empty) stream: its run id and day
@@ -90,10 +95,16 @@ public final class LoadRun implements AutoCloseable {
         if (timeline) {
             wait.until(ChaosPlan.WARM_UP.plus(ChaosPlan.BASELINE), producer::done);
             for (Scenario step : plan.steps()) {
+                String unusable = actions.unusableFor(step);
+                if (unusable != null) {
+                    skipped.put(step.wireName(), unusable);
+                    console.progress("Chaos: %s SKIPPED, the stack cannot run it: %s", step.wireName(), unusable);
+                    continue;
+                }
                 if (producer.done()) {
                     console.progress("WARNING: the stream ended before %s, which runs without load", step.wireName());
                 }
-                FaultWindow window = actions.inject(step, this::drained);
+                FaultWindow window = inject(step);
                 faults.add(window);
                 boolean settled = wait.until(SETTLE.plus(step.faultLength()), () -> settled(window));
                 console.progress(settled ? "Chaos: %s drained %.1f s after the fault ended"
@@ -110,6 +121,37 @@ public final class LoadRun implements AutoCloseable {
         }
         console.progress("Produced %d records", producer.sent());
         return new Clickstream(started.runId(), started.day(), producer.records());
+    }
+
+    /**
+     * Injects one fault; when it fails (a process not restarted in time, a REST API not answering), the failure is
+     * the slot's outcome and the run goes on, unless the stack is being stopped.
+     */
+    private FaultWindow inject(Scenario step) {
+        long start = System.currentTimeMillis();
+        try {
+            return actions.inject(step, this::drained);
+        } catch (RuntimeException e) {
+            if (stack.supervisor().closing()) {
+                throw e;
+            }
+            String message = String.valueOf(e.getMessage());
+            String reason = message.lines().findFirst().orElse(e.getClass().getSimpleName());
+            failed.put(step.wireName(), reason);
+            console.progress("Chaos: %s FAILED after %.1f s: %s; going on", step.wireName(),
+                    (System.currentTimeMillis() - start) / 1000.0, message);
+            return new FaultWindow(step, start, System.currentTimeMillis(), Map.of("failed", reason));
+        }
+    }
+
+    /** Scenarios whose injection failed, with why (the run's exit status is then 1). */
+    public Map<String, String> failedScenarios() {
+        return java.util.Collections.unmodifiableMap(failed);
+    }
+
+    /** Scenarios not run because the stack could not run them after an earlier failure, with why. */
+    public Map<String, String> skippedScenarios() {
+        return java.util.Collections.unmodifiableMap(skipped);
     }
 
     /** The progress line's prefix: how much was sent. */

@@ -25,11 +25,17 @@ final class LoadTargets {
                 p99 == null || in.throttleWholeRun() ? null : p99 <= PERSONALIZE_P99_MS,
                 in.throttleWholeRun() ? "the baseline was throttled (personalize-throttle for the whole run)" : null));
         for (Map<String, Object> slot : slots) {
+            if (slot.get("fault") instanceof Map<?, ?> fault && fault.get("failed") != null) {
+                targets.add(target(slot.get("scenario") + " carried out", "FAILED", false,
+                        String.valueOf(fault.get("failed"))));
+            }
             Object recovery = slot.get("recoverySeconds");
             if (recovery instanceof Map<?, ?> r) {
-                double overall = ((Number) r.get("overall")).doubleValue();
-                targets.add(target("recovery ≤ 30 s after " + slot.get("scenario"), overall + " s",
-                        overall <= RECOVERY_SECONDS, null));
+                Number overall = (Number) r.get("overall");
+                targets.add(target("recovery ≤ 30 s after " + slot.get("scenario"), overall != null
+                                ? overall + " s" : "not recovered within " + r.get("notRecoveredWithinSeconds") + " s",
+                        overall != null && overall.doubleValue() <= RECOVERY_SECONDS, overall != null ? null
+                                : "not recovered: " + notRecovered(r)));
             }
         }
         int twice = ((java.util.Collection<?>) json.get("s3ObjectsWrittenTwice")).size();
@@ -44,8 +50,8 @@ final class LoadTargets {
             double slotPeak = ((Number) calls.get("peakCallsPerSecond")).doubleValue();
             peak = Math.max(peak, slotPeak);
             quota429 += ((Number) calls.get("quota429s")).longValue();
-            if (slot.get("recoverySeconds") instanceof Map<?, ?> r
-                    && ((Number) r.get("personalize")).doubleValue() > 0) {
+            if (slot.get("recoverySeconds") instanceof Map<?, ?> r && (r.get("personalize") == null
+                    || ((Number) r.get("personalize")).doubleValue() > 0)) {
                 drainPeak = Math.max(drainPeak == null ? 0 : drainPeak, slotPeak);
             }
         }
@@ -92,7 +98,7 @@ final class LoadTargets {
             lines.add(String.format("%-22s %8s %13s %15s %14s %6s %5s %9d %12s %10s", slot.get("scenario"),
                     slot.get("eventsProduced"), pair((Map<?, ?>) latency.get("personalize")),
                     pair((Map<?, ?>) latency.get("lake")),
-                    recovery == null ? "-" : recovery.get("personalize") + "/" + recovery.get("lake"),
+                    recovery == null ? "-" : seconds(recovery, "personalize") + "/" + seconds(recovery, "lake"),
                     ((Map<?, ?>) slot.get("duplicatesToPersonalize")).get("total"), slot.get("s3ObjectsWrittenTwice"),
                     lag, calls.get("peakCallsPerSecond"), calls.get("quota429s") + "/" + calls.get("injected429s")));
         }
@@ -103,6 +109,23 @@ final class LoadTargets {
                     t.get("target"), t.get("value"), t.containsKey("note") ? " (" + t.get("note") + ")" : ""));
         }
         return lines;
+    }
+
+    /** A stage's recovery in seconds, or "&gt;N" when it had not recovered within the N s the run watched. */
+    private static String seconds(Map<?, ?> recovery, String stage) {
+        Object value = recovery.get(stage);
+        return value != null ? value.toString() : ">" + recovery.get("notRecoveredWithinSeconds");
+    }
+
+    /** Which parts had not recovered. */
+    private static String notRecovered(Map<?, ?> recovery) {
+        List<String> parts = new ArrayList<>();
+        for (String part : List.of("personalize", "lake", "lag")) {
+            if (recovery.get(part) == null) {
+                parts.add(part.equals("lag") ? "consumer lag" : part + " latency");
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private static String pair(Map<?, ?> percentiles) {

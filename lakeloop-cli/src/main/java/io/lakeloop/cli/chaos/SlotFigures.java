@@ -54,23 +54,6 @@ record SlotFigures(String name, FaultWindow fault, long fromMs, long toMs) {
         return sentAt >= fromMs && sentAt < toMs;
     }
 
-    /**
-     * Seconds from the fault's end until the stage's backlog was drained: until the last event that was still late
-     * (latency above {@code lateMs}) arrived, among those delivered after the fault began and produced before the
-     * next slot. Zero when nothing was late.
-     */
-    double recoverySeconds(EventTimings timings, Stage stage, long lateMs) {
-        long drainedAt = fault.endMs();
-        for (int e = 0; e < timings.size(); e++) {
-            long at = timings.at(stage, e);
-            long sent = timings.sentAt(e);
-            if (at >= fault.startMs() && sent < toMs && at - sent > lateMs) {
-                drainedAt = Math.max(drainedAt, at);
-            }
-        }
-        return Math.round((drainedAt - fault.endMs()) / 100.0) / 10.0;
-    }
-
     /** Repeated deliveries to Personalize in this slot, and where they came from. */
     Map<String, Object> repeats(AcceptedEvents accepted, Map<String, Integer> partitionOf) {
         long replayed = 0;

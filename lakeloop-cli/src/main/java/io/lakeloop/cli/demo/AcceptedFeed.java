@@ -57,6 +57,11 @@ final class AcceptedFeed implements AutoCloseable {
         return emulator.missed();
     }
 
+    /** Records the emulator dropped before they were read through its API, read from its journal instead. */
+    long readFromJournal() {
+        return emulator.readFromJournal();
+    }
+
     @Override
     public void close() {
         stopping = true;

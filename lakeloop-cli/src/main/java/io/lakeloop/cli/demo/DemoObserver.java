@@ -189,6 +189,14 @@ public final class DemoObserver implements AutoCloseable {
         return feed.missed();
     }
 
+    /**
+     * Accepted events the emulator dropped before the demo read them through its API, read from its journal instead
+     * (they count in every check; their acceptance time is unknown, so the latency figures leave them out).
+     */
+    public long personalizeReadFromJournal() {
+        return feed.readFromJournal();
+    }
+
     /** What Personalize accepted of this run, with acceptance times and repeats. */
     public AcceptedEvents accepted() {
         return accepted;

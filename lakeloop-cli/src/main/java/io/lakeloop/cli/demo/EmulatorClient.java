@@ -15,9 +15,16 @@ import java.util.function.Consumer;
 
 /**
  * The Personalize emulator's own API ({@code /_emulator/…}): the events it accepted, page by page, and fault
- * injection. Reads incrementally: each {@link #readNewEvents} call continues where the last one stopped, also while
- * the emulator drops its oldest records to bound its memory (positions are re-based on its evicted count, and a small
- * overlap is read again and skipped by sequence number).
+ * injection. Reads incrementally: each {@link #readNewEvents} call continues after the last record it read.
+ * <p>
+ * The emulator keeps a bounded window and drops its oldest records while it is read, and its pages are addressed by
+ * an offset into that sliding window: a page asked for at offset {@code o} can start later than the reader expects
+ * (the records dropped between the reader's look at the dropped count and the page itself). So positions are only
+ * estimates, and what decides is the records' sequence numbers (one counter, ascending in the window): a page must
+ * begin at or before the last record read, or the reader steps back until one does. When even the window's oldest
+ * record comes after it, the records in between were dropped before they could be read: they are read from the
+ * emulator's journal (every accepted record, never dropped) when the client has it, else counted in {@link #missed()}
+ * (as sequence numbers: an upper bound when other operations' records share the counter).
  */
 public final class EmulatorClient {
 
@@ -26,30 +33,52 @@ public final class EmulatorClient {
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Absolute position (counting evicted records) after the last record read. */
+    private final JournalTail journal;
+    /** Estimated absolute position (counting dropped records) after the last record read. */
     private long next;
     private long lastSequence;
     private long missed;
+    private long fromJournal;
 
+    /** A client of the emulator's API alone (records dropped before they were read are counted, not read). */
     public EmulatorClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * @param journal the emulator's journal file, read from its current end on for the records the emulator drops
+     *                before they are read; null when it is not on this machine
+     */
+    public EmulatorClient(String baseUrl, java.nio.file.Path journal) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").replaceAll("/+$", "");
+        this.journal = journal == null ? null : new JournalTail(journal);
     }
 
     private record Page(JsonNode records, long evicted) {
+        long firstSequence() {
+            return records.isEmpty() ? Long.MAX_VALUE : records.get(0).path("sequence").asLong();
+        }
     }
 
     /** Hands every event accepted since the last call to {@code sink}; returns how many there were. */
-    public int readNewEvents(Consumer<JsonNode> sink) {
-        long evicted = page(0, 0).evicted();
-        if (next < evicted) {
-            missed += evicted - next;
-            next = evicted;
-        }
-        long offset = Math.max(0, next - evicted - OVERLAP);
+    public synchronized int readNewEvents(Consumer<JsonNode> sink) {
+        long offset = Math.max(0, next - page(0, 0).evicted() - OVERLAP);
+        long step = OVERLAP;
         int read = 0;
         while (true) {
             Page page = page(offset, PAGE);
             JsonNode records = page.records();
+            if (page.firstSequence() > lastSequence + 1) {
+                if (offset > 0) {
+                    // the window slid past the last record read (or this page is past its end): step back
+                    offset = Math.max(0, offset - step);
+                    step *= 2;
+                    continue;
+                }
+                if (!records.isEmpty()) {
+                    read += dropped(lastSequence, page.firstSequence(), sink);
+                }
+            }
             for (JsonNode event : records) {
                 long sequence = event.path("sequence").asLong();
                 if (sequence > lastSequence) {
@@ -63,12 +92,34 @@ public final class EmulatorClient {
                 return read;
             }
             offset += records.size();
+            step = OVERLAP;
         }
     }
 
-    /** Records the emulator dropped before this client read them (0 unless reads fell far behind). */
-    public long missed() {
+    /** The records between two sequence numbers that the emulator dropped before they were read. */
+    private int dropped(long after, long before, Consumer<JsonNode> sink) {
+        if (journal != null) {
+            int read = journal.eventsBetween(after, before, sink);
+            fromJournal += read;
+            return read;
+        }
+        if (after > 0) {
+            missed += before - after - 1; // (before the first read, nothing was this client's to read)
+        }
+        return 0;
+    }
+
+    /**
+     * Records the emulator dropped before this client read them, and that it could not read from a journal either
+     * (0 unless reads fell far behind without the journal).
+     */
+    public synchronized long missed() {
         return missed;
+    }
+
+    /** Events read from the journal (dropped from the window before they were read; no acceptance time). */
+    public synchronized long readFromJournal() {
+        return fromJournal;
     }
 
     private Page page(long offset, int limit) {

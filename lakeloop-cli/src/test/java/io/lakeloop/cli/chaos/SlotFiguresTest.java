@@ -17,25 +17,14 @@ class SlotFiguresTest {
     private static final FaultWindow OUTAGE = new FaultWindow(Scenario.PERSONALIZE_OUTAGE, 1500, 4500, Map.of());
 
     @Test
-    void recoveryLastsUntilTheLastLateEventArrivedAfterTheFaultEnded() {
-        // events 1..3 waited for the outage to end; the last late one arrived at 6.2 s; event 4 was on time
+    void latenciesAndEventsAreThoseProducedInTheSlot() {
         EventTimings timings = new EventTimings(SENT, new long[] {200, 4700, 5300, 6200, 4300},
-                new long[] {-1, -1, -1, -1, -1});
+                new long[] {-2, -2, -2, -2, -2});
         SlotFigures slot = new SlotFigures("personalize-outage", OUTAGE, 1500, Long.MAX_VALUE);
 
-        assertThat(slot.recoverySeconds(timings, Stage.PERSONALIZE, 1000)).isEqualTo(1.7);
-        assertThat(slot.recoverySeconds(timings, Stage.LAKE, 20_000)).isZero();
         assertThat(slot.eventsProduced(timings)).isEqualTo(3);
         assertThat(slot.latencies(timings, Stage.PERSONALIZE)).containsExactly(300, 3200, 3300);
-    }
-
-    @Test
-    void nothingLateMeansNoRecoveryTime() {
-        EventTimings timings = new EventTimings(SENT, new long[] {100, 1100, 2100, 3100, 4100},
-                new long[] {-1, -1, -1, -1, -1});
-
-        assertThat(new SlotFigures("x", OUTAGE, 1500, Long.MAX_VALUE)
-                .recoverySeconds(timings, Stage.PERSONALIZE, 1000)).isZero();
+        assertThat(slot.latencies(timings, Stage.LAKE)).isEmpty();
     }
 
     @Test

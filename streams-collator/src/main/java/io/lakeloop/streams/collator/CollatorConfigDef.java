@@ -84,6 +84,15 @@ final class CollatorConfigDef {
                         + "whole process: one RocksDB block cache shared by every task and segment, holding the "
                         + "bloom filters and indexes at high priority, with the memtables counted against it. Used "
                         + "unless rocksdb.config.setter is set.", g, ++o, Width.MEDIUM, "Dedupe store memory (bytes)");
+        def.define(DEDUPE_FILTER_MEMORY_CONFIG, Type.LONG, DEFAULT_DEDUPE_FILTER_MEMORY_BYTES,
+                Range.between(0L, 16L * 1024 * 1024 * 1024), Importance.LOW, "Heap of the in-memory Bloom filters "
+                        + "in front of the dedupe store, for the whole process: each task (one per partition of the "
+                        + "first input topic) keeps one filter for the current and one for the previous retention "
+                        + "bucket, each of this / (2 x partitions) bytes (at least 64), so that a new event is known "
+                        + "unseen without a RocksDB lookup. Results are exact whatever the size: a full filter only "
+                        + "sends more new events to the store (0.3 % of them at 13 bits per id, 1 % at 10, 4 % at 7). "
+                        + "Filled from the store when a task starts. 0 = no filters.", g, ++o, Width.MEDIUM,
+                "Dedupe filter memory (bytes)");
     }
 
     private static void defineEvents(ConfigDef def) {

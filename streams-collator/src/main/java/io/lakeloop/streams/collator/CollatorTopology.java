@@ -114,8 +114,9 @@ public final class CollatorTopology {
         Topology topology = builder.build(config.streamsProperties());
         String[] parents = config.repartitionByUser()
                 ? new String[] {ROUTE + DIRECT, repartitionSource(topology)} : new String[] {ROUTE + DIRECT};
-        topology.addProcessor(DEDUPE, () -> new DedupeProcessor(config.dedupeRetention(), metrics, deadLetters, guard,
-                config.outputTopic()), parents);
+        long filterBytes = config.dedupeFilterBytes(partitions);
+        topology.addProcessor(DEDUPE, () -> new DedupeProcessor(config.dedupeRetention(), filterBytes, metrics,
+                deadLetters, guard, config.outputTopic()), parents);
         topology.addStateStore(dedupeStore(config), DEDUPE);
         topology.addSink(LAKE_SINK, config.outputTopic(), new StringSerializer(), new StringSerializer(), DEDUPE);
         topology.addSink(DEDUPE_DLQ_SINK, config.dlqTopic(), new ByteArraySerializer(), new ByteArraySerializer(),

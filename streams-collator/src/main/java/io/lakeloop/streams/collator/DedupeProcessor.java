@@ -3,11 +3,16 @@ package io.lakeloop.streams.collator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Processor {@value CollatorTopology#DEDUPE}: forwards the first copy of each event to the lake sink and drops the
@@ -24,6 +29,15 @@ import org.apache.kafka.streams.state.WindowStore;
  * restores exactly the ids whose output was committed. Record timestamps never run ahead of the collator's clock
  * ({@link CollateProcessor}), so no record can expire the store early.
  *
+ * <p>In front of the store, {@link SeenFilters} (one in-heap Bloom filter per bucket, {@code
+ * collator.dedupe.filter.memory.bytes}) answers "never seen" for a new event without any store lookup; only a
+ * "maybe" goes to the store, which decides exactly, so the filters change the cost and never the result. They are
+ * filled from the whole store in {@link #init}, which Kafka Streams calls whenever the task starts processing — after
+ * the store was restored from its changelog (first start, a crash, a rebalance, a task revived after an aborted
+ * transaction or {@code TaskCorruptedException}, whose store is wiped and restored to the committed state under
+ * exactly-once) — and with every key before it is put. A filter may hold keys the store lost (an aborted
+ * transaction): a false "maybe", checked against the store; it never lacks a key the store holds.
+ *
  * <p>The key includes the user because the store is partitioned by user (see {@code collator.dedupe.repartition}):
  * the same id under two users is two events, deterministically.
  *
@@ -32,6 +46,8 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class DedupeProcessor implements Processor<String, Collated, Object, Object> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
+
     private final long retentionMs;
     private final CollatorMetrics metrics;
     private final DeadLetterRecords deadLetters;
@@ -39,10 +55,13 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
     private final String lakeTopic;
     private ProcessorContext<Object, Object> context;
     private WindowStore<Bytes, Long> seen;
+    private final SeenFilters filters;
 
-    DedupeProcessor(Duration retention, CollatorMetrics metrics, DeadLetterRecords deadLetters, OutputGuard guard,
-                    String lakeTopic) {
+    /** @param filterBytes the size of each of the task's Bloom filters; 0 = none, every lookup asks the store */
+    DedupeProcessor(Duration retention, long filterBytes, CollatorMetrics metrics, DeadLetterRecords deadLetters,
+                    OutputGuard guard, String lakeTopic) {
         this.retentionMs = retention.toMillis();
+        this.filters = new SeenFilters(retentionMs, filterBytes);
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.guard = guard;
@@ -53,6 +72,31 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.seen = context.getStateStore(CollatorTopology.DEDUPE_STORE);
+        fillFilters();
+    }
+
+    /** Forgets the filters and fills them again from every id the store holds now (a task's start or restart). */
+    private void fillFilters() {
+        filters.clear();
+        if (!filters.enabled()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long ids = 0;
+        try (KeyValueIterator<Windowed<Bytes>, Long> all = seen.all()) {
+            while (all.hasNext()) {
+                KeyValue<Windowed<Bytes>, Long> entry = all.next();
+                filters.add(entry.key.window().start(), entry.key.key().get());
+                ids++;
+            }
+        }
+        LOG.info("task {}: dedupe filters filled from the {} ids of its store in {} ms ({} filters, {} bytes of heap)",
+                context.taskId(), ids, (System.nanoTime() - start) / 1_000_000, filters.filters(), filters.heapBytes());
+    }
+
+    @Override
+    public void close() {
+        filters.clear();
     }
 
     @Override
@@ -62,8 +106,9 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
             return;
         }
         CollatedEvent event = (CollatedEvent) record.value();
-        // encoded once for the three lookups and the put (a String key would be encoded for each)
-        Bytes key = Bytes.wrap(storeKey(event.userId(), event.eventId()).getBytes(StandardCharsets.UTF_8));
+        // encoded once for the filters, the three lookups and the put (a String key would be encoded for each)
+        byte[] keyBytes = storeKey(event.userId(), event.eventId()).getBytes(StandardCharsets.UTF_8);
+        Bytes key = Bytes.wrap(keyBytes);
         long ts = record.timestamp();
         long bucket = bucketOf(ts, retentionMs);
         if (seenWithin(key, ts, bucket) || seenWithin(key, ts, bucket - retentionMs)
@@ -71,6 +116,7 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
             metrics.duplicateDropped();
             return;
         }
+        filters.add(bucket, keyBytes); // before the put: a filter is never behind the store
         seen.put(key, ts, bucket);
         if (guard.anyRefused()) {
             byte[] user = event.userId().getBytes(StandardCharsets.UTF_8);
@@ -93,7 +139,7 @@ final class DedupeProcessor implements Processor<String, Collated, Object, Objec
     }
 
     private boolean seenWithin(Bytes key, long ts, long bucket) {
-        if (bucket < 0) {
+        if (bucket < 0 || !filters.mayHold(bucket, key.get())) {
             return false;
         }
         Long first = seen.fetch(key, bucket);

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each event once within the retention, by producer id or by the content-derived id; again after it. */
+/**
+ * Each event once within the retention, by producer id or by the content-derived id; again after it. With the
+ * default dedupe filters here; {@link DedupeWithoutFilterTest} and {@link DedupeWithTinyFilterTest} run the same
+ * cases with none and with one 64-byte block per bucket (every case must give the same result).
+ */
 class DedupeTest {
 
     static final long TS = T0.getEpochSecond();
@@ -24,9 +28,20 @@ class DedupeTest {
     Path stateDir;
     CollatorDriver c;
 
+    /** The config of every driver of this class, over the defaults. */
+    Map<String, Object> overrides() {
+        return Map.of();
+    }
+
+    private Map<String, Object> overrides(String key, Object value) {
+        Map<String, Object> props = new java.util.HashMap<>(overrides());
+        props.put(key, value);
+        return props;
+    }
+
     @BeforeEach
     void start() {
-        c = new CollatorDriver(stateDir);
+        c = new CollatorDriver(stateDir, overrides());
     }
 
     @AfterEach
@@ -124,7 +139,7 @@ class DedupeTest {
     @Test
     void shorterRetentionFromConfigIsHonoured() {
         c.close();
-        c = new CollatorDriver(stateDir, Map.of("collator.dedupe.retention.ms", Duration.ofMinutes(10).toMillis()));
+        c = new CollatorDriver(stateDir, overrides("collator.dedupe.retention.ms", Duration.ofMinutes(10).toMillis()));
         c.send("u1", flat("u1", "i1", "e-1"), T0);
         c.send("u1", flat("u1", "i1", "e-1"), T0.plus(Duration.ofMinutes(9)));
         c.send("u1", flat("u1", "i1", "e-1"), T0.plus(Duration.ofMinutes(21)));

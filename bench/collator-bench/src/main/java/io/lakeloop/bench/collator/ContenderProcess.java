@@ -81,6 +81,11 @@ final class ContenderProcess implements AutoCloseable {
         return new ContenderProcess(process, port, appId, log);
     }
 
+    /** What the process has printed so far (its log file). */
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     long pid() {
         return process.pid();
     }

@@ -33,6 +33,7 @@ public final class JfrShares {
         step("validation", "EventValidator|TimestampNormalizer");
         step("JSON parse", "RecordReader|InteractionParser|RecordValues");
         step("repartition serde", "CollatedSerde");
+        step("dedupe filters (in-heap Bloom filters)", "IdBloomFilter|SeenFilters");
         step("producer send (serialize, append to batch)", "RecordCollectorImpl\\.send|KafkaProducer");
         step("dedupe store, Java side (keys, segments, changelog)",
                 "WindowStore|SegmentedBytesStore|DedupeProcessor|ChangeLogging|Segments");

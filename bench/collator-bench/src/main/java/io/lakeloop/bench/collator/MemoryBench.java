@@ -22,7 +22,9 @@ import org.apache.kafka.common.utils.Utils;
  * stream thread, {@code -Xmx} as given), so its RSS is its own. When every event is out it prints: the collator's
  * RSS (now and peak), its heap after a full GC, the dedupe store's RocksDB files on disk, the state directory, and
  * the process's CPU per event. Then it stops the collator and checks the lake topic (read_committed) holds each
- * event once. It gives up after {@code -Dbench.timeout.s} (3,600) seconds.
+ * event once. It gives up after {@code -Dbench.timeout.s} (3,600) seconds. Then (unless {@code -Dbench.restart=false})
+ * it starts the collator again on the same state directory and prints how long each task took to fill its dedupe
+ * filters from its store (every id of the window) and the heap after a full GC with all filters filled.
  *
  * <pre>bench/collator-bench/run.sh memory [events (10000000)]
  * -Dbench.heap=512m (the collator's -Xmx), -Dbench.rocksdb.default=true (Kafka Streams' RocksDB settings instead of
@@ -61,6 +63,12 @@ public final class MemoryBench {
             try (ContenderProcess collator = ContenderProcess.start(System.getProperty("java.class.path"),
                     "io.lakeloop.streams.collator.CollatorApp", props, List.of("-Xmx" + heap), dir)) {
                 measure(collator, events, dir.resolve("state"));
+            }
+            if (!"false".equals(System.getProperty("bench.restart"))) {
+                try (ContenderProcess again = ContenderProcess.start(System.getProperty("java.class.path"),
+                        "io.lakeloop.streams.collator.CollatorApp", props, List.of("-Xmx" + heap), dir)) {
+                    restart(again);
+                }
             }
             long[] check = broker.committedAndDistinctLarge("memory.out");
             System.out.printf(Locale.ROOT, "lake topic, read_committed: %,d rows, %,d distinct event ids (sent %,d)%n",
@@ -108,6 +116,34 @@ public final class MemoryBench {
         long[] sst = sstBytes(stateDir);
         System.out.printf(Locale.ROOT, "state directory %,d MiB, of it RocksDB SST files %,d MiB in %d files%n",
                 size(stateDir) >> 20, sst[0] >> 20, sst[1]);
+    }
+
+    /** Waits for every task's "dedupe filters filled" log line and prints them with the heap after a full GC. */
+    private static void restart(ContenderProcess collator) throws Exception {
+        Pattern filled = Pattern.compile(
+                "task (\\S+): dedupe filters filled from the (\\d+) ids of its store in (\\d+) ms");
+        long t0 = System.nanoTime();
+        List<String> lines = new ArrayList<>();
+        while (lines.size() < BrokerBench.PARTITIONS) {
+            if (System.nanoTime() - t0 > 1_800_000_000_000L) {
+                throw new IllegalStateException("the restarted collator did not fill its filters in 30 min");
+            }
+            Thread.sleep(1000);
+            collator.eventsOut(); // fails if the process died
+            lines.clear();
+            Matcher m = filled.matcher(collator.output());
+            while (m.find()) {
+                lines.add(String.format(Locale.ROOT, "task %s: %,d ids in %,d ms", m.group(1),
+                        Long.parseLong(m.group(2)), Long.parseLong(m.group(3))));
+            }
+        }
+        System.out.printf(Locale.ROOT, "restarted on the same state directory: filters filled %s; %.0f s from the "
+                + "process start%n", lines, (System.nanoTime() - t0) / 1e9);
+        String heapInfo = collator.jcmd("GC.run") + collator.jcmd("GC.heap_info");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(heapInfo);
+        System.out.printf(Locale.ROOT, "heap after a full GC with every filter filled: %s; RSS %,d MiB%n",
+                used.find() ? (Long.parseLong(used.group(1)) >> 10) + " MiB used" : "unknown: " + heapInfo,
+                collator.rssKib() >> 10);
     }
 
     private static long size(Path dir) throws IOException {
