@@ -2,7 +2,6 @@ package io.lakeloop.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,30 +128,34 @@ final class CliProcess implements AutoCloseable {
         }
     }
 
-    /** Ports nothing listens on right now. */
+    /** {@code count} distinct ports nothing listens on right now, below the ephemeral range (see {@link #freePortRun}). */
     static int[] freePorts(int count) {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        int below = Math.max(21_000 + count, ephemeralLow());
+        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+        for (int attempt = 0; attempt < 100 * count && ports.size() < count; attempt++) {
+            int port = 20_000 + random.nextInt(below - 20_000);
+            if (ProcessSupervisor.isFree(port)) {
+                ports.add(port);
             }
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return ports;
+        if (ports.size() < count) {
+            throw new IllegalStateException("Only " + ports.size() + " of " + count + " free ports found");
+        }
+        return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The first of {@code count} consecutive ports nothing listens on right now (instances use base + i). */
+    /**
+     * The first of {@code count} consecutive ports nothing listens on right now (instances use base + i), below the
+     * kernel's ephemeral range: a port in that range can be taken at any moment as the local port of some process's
+     * outgoing connection, so a stack could not start on it, and a test that checks its ports are free again after
+     * {@code down} would fail for a connection that is not ours.
+     */
     static int freePortRun(int count) {
         java.util.Random random = new java.util.Random();
+        int below = Math.max(20_000 + count + 1_000, ephemeralLow());
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + random.nextInt(30_000);
+            int base = 20_000 + random.nextInt(below - count - 20_000);
             boolean free = true;
             for (int port = base; port < base + count && free; port++) {
                 free = ProcessSupervisor.isFree(port);
@@ -162,6 +165,16 @@ final class CliProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No run of " + count + " free ports found");
+    }
+
+    /** The low end of {@code net.ipv4.ip_local_port_range} (Linux), or IANA's 49152 where it cannot be read. */
+    static int ephemeralLow() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 49_152;
+        }
     }
 
     @Override
