@@ -14,7 +14,8 @@ import java.util.Map;
  * <li>Per stage (Personalize, the lake): an event is <em>late</em> when it took longer than the stage's bound
  * ({@link Stage#boundMs}) or never arrived. Among the events produced in the slot, and those produced before it
  * that arrived after the fault began, the stage has recovered once every late one has arrived and an event produced
- * after the last late one arrived within the bound: at the arrival of the last late one.</li>
+ * after the last late one arrived within the bound: at the arrival of the last late one. An event due (sent + the
+ * bound) only after the next fault began does not count: a delay then is the next fault's.</li>
  * <li>Lag: the first sample from the fault's end on at which every consumer group's lag is back to at most its
  * highest level in the {@value #PRE_FAULT_MS} ms before the fault, or to the events produced in the
  * {@value #LAG_FLOOR_MS} ms before it when that is more (the S3 sinks commit only offsets of completed objects).</li>
@@ -39,8 +40,9 @@ final class Recovery {
         for (int e = 0; e < timings.size(); e++) {
             long sent = timings.sentAt(e);
             long at = timings.at(stage, e);
-            if (!timings.counts(stage, e) || sent >= slot.toMs() || sent < slot.fromMs() && at < fault.startMs()) {
-                continue;
+            if (!timings.counts(stage, e) || sent + stage.boundMs >= slot.toMs()
+                    || sent < slot.fromMs() && at < fault.startMs()) {
+                continue; // (an event due only after the next fault began is that fault's to delay)
             }
             if (at < 0 || at - sent > stage.boundMs) {
                 lastLateSent = Math.max(lastLateSent, sent);

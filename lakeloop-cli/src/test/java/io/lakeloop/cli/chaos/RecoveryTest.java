@@ -69,6 +69,18 @@ class RecoveryTest {
     }
 
     @Test
+    void anEventDueOnlyAfterTheNextFaultBeganIsThatFaultsToDelay() {
+        // the next fault starts at 7.5 s: event 7 (sent at 7 s, due at 8 s) waited for it, which says nothing of this one
+        SlotFigures slot = new SlotFigures("personalize-outage", OUTAGE, 1500, 7500);
+        EventTimings timings = new EventTimings(SENT, new long[] {200, 4700, 5300, 6200, 5900, 5400, 6300, 12_000},
+                NONE);
+
+        assertThat(Recovery.stage(slot, timings, Stage.PERSONALIZE)).isEqualTo(1.7);
+        assertThat(Recovery.stage(SLOT, timings, Stage.PERSONALIZE)).as("the same event when no fault followed")
+                .isNull();
+    }
+
+    @Test
     void lagIsBackWhenEveryGroupIsAtItsPreFaultLevelOrTheFloor() {
         // 2 events sent in the 11 s before the fault at 1.5 s (the floor); the pre-fault peak of "p" is 30, of "s3" 0
         List<RunSampler.Sample> samples = List.of(
