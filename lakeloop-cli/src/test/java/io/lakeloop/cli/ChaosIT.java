@@ -34,7 +34,7 @@ class ChaosIT {
 
     private static final int RATE = 200;
     /**
-     * 5 s of warm-up and of baseline instead of 20 s each, a 5 s tail instead of 10 s, and the next fault at most
+     * 5 s of warm-up and of baseline instead of 40 s and 20 s, a 5 s tail instead of 10 s, and the next fault at most
      * 5 s after the previous one ended instead of 60 s.
      */
     static final List<String> SHORT_PHASES = List.of("-Dlakeloop.demo.warmUp=PT5S", "-Dlakeloop.demo.baseline=PT5S",

@@ -181,10 +181,10 @@ public final class LoadRun implements AutoCloseable {
     /** The figures, once everything has flowed through. */
     public LoadReport report(double offeredPerSecond, int quotaPerSecond) {
         sampler.close();
-        // a run without faults has a warm-up too when it is long enough to leave a baseline after it
+        // a run without faults has a warm-up too when it is long enough to leave a baseline at least as long after it
         int sent = producer.sent();
         long produced = sent == 0 ? 0 : producer.sentAtMs(sent - 1) - producer.startMs();
-        boolean warmUp = plan != null || produced >= 3 * ChaosPlan.WARM_UP.toMillis();
+        boolean warmUp = plan != null || produced >= 2 * ChaosPlan.WARM_UP.toMillis();
         long warmUpEnd = producer.startMs() + (warmUp ? ChaosPlan.WARM_UP.toMillis() : 0);
         return LoadReport.of(new LoadReport.Inputs(producer, warmUpEnd, observer.accepted(),
                 observer.lakeKeys(), observer.lakeBucket(), watch, faults, sampler.samples(),
