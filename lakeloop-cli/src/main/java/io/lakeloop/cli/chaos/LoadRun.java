@@ -106,7 +106,8 @@ public final class LoadRun implements AutoCloseable {
                 }
                 FaultWindow window = inject(step);
                 faults.add(window);
-                boolean settled = wait.until(SETTLE.plus(step.faultLength()), () -> settled(window));
+                long lagFloor = eventsSentBetween(window.startMs() - Recovery.LAG_FLOOR_MS, window.startMs());
+                boolean settled = wait.until(SETTLE.plus(step.faultLength()), () -> settled(window, lagFloor));
                 console.progress(settled ? "Chaos: %s drained %.1f s after the fault ended"
                                 : "Chaos: %s not drained %.0f s after the fault ended; going on", step.wireName(),
                         (System.currentTimeMillis() - window.endMs()) / 1000.0);
@@ -159,9 +160,30 @@ public final class LoadRun implements AutoCloseable {
         return "sent " + producer.sent() + " records";
     }
 
-    private boolean settled(FaultWindow window) {
+    /**
+     * Drained (both ends hold what was sent before the fault's end and long enough ago) and every consumer group's lag
+     * back by the measure of {@link Recovery}: the next fault must not cut a slot before its recovery could be seen
+     * (the S3 sinks' lag comes back only as their objects complete, after the events themselves have landed).
+     */
+    private boolean settled(FaultWindow window, long lagFloor) {
         long now = System.currentTimeMillis();
-        return now >= window.endMs() + 5000 && drained(window.endMs());
+        return now >= window.endMs() + 5000 && drained(window.endMs())
+                && Recovery.lag(window, lagFloor, sampler.samples(), Long.MAX_VALUE) != null;
+    }
+
+    /** Events (not records) handed to the producer in [fromMs, toMs), as {@link EventTimings} counts them. */
+    private long eventsSentBetween(long fromMs, long toMs) {
+        long events = 0;
+        for (int i = producer.sent() - 1; i >= 0; i--) {
+            long at = producer.sentAtMs(i);
+            if (at < fromMs) {
+                break; // records are sent in order
+            }
+            if (at < toMs) {
+                events += producer.record(i).events().size();
+            }
+        }
+        return events;
     }
 
     /** Both ends hold everything sent before {@code sinceMs} and everything sent long enough ago. */

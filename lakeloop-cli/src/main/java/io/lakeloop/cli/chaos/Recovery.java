@@ -79,6 +79,16 @@ final class Recovery {
             long sent = timings.sentAt(e);
             floor += sent >= fault.startMs() - LAG_FLOOR_MS && sent < fault.startMs() ? 1 : 0;
         }
+        return lag(fault, floor, samples, slot.toMs());
+    }
+
+    /**
+     * The lag criterion itself, also used live by the run before it injects the next fault (so that a slot is not cut
+     * before its lag could come back): seconds from the fault's end to the first sample before {@code untilMs} at
+     * which every group's lag was at most its pre-fault level or {@code floor} (the events produced in the
+     * {@value #LAG_FLOOR_MS} ms before the fault), or null.
+     */
+    static Double lag(FaultWindow fault, long floor, List<RunSampler.Sample> samples, long untilMs) {
         Map<String, Long> level = new HashMap<>();
         for (RunSampler.Sample s : samples) {
             if (s.atMs() >= fault.startMs() - PRE_FAULT_MS && s.atMs() < fault.startMs()) {
@@ -86,11 +96,10 @@ final class Recovery {
             }
         }
         for (RunSampler.Sample s : samples) {
-            if (s.atMs() < fault.endMs() || s.atMs() >= slot.toMs() || s.lag().isEmpty()) {
+            if (s.atMs() < fault.endMs() || s.atMs() >= untilMs || s.lag().isEmpty()) {
                 continue;
             }
-            long f = floor;
-            if (s.lag().entrySet().stream().allMatch(g -> g.getValue() <= Math.max(f,
+            if (s.lag().entrySet().stream().allMatch(g -> g.getValue() <= Math.max(floor,
                     level.getOrDefault(g.getKey(), 0L)))) {
                 return seconds(s.atMs() - fault.endMs());
             }

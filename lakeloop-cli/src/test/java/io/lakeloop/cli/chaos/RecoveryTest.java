@@ -96,6 +96,20 @@ class RecoveryTest {
         assertThat(Recovery.lag(SLOT, timings, samples.subList(0, 4))).isNull();
     }
 
+    @Test
+    void theLiveLagCheckBeforeTheNextFaultIsTheSameMeasure() {
+        // what the run asks before it injects the next fault: the same samples, the floor counted from the producer
+        List<RunSampler.Sample> samples = List.of(
+                sample(0, Map.of("p", 30L, "s3", 0L)),
+                sample(5000, Map.of("p", 900L, "s3", 40L)),
+                sample(6000, Map.of("p", 20L, "s3", 5L)),
+                sample(7000, Map.of("p", 25L, "s3", 0L)));
+
+        assertThat(Recovery.lag(OUTAGE, 2, samples, Long.MAX_VALUE)).isEqualTo(2.5);
+        assertThat(Recovery.lag(OUTAGE, 2, samples, 7000)).as("not back before the next fault at 7 s").isNull();
+        assertThat(Recovery.lag(OUTAGE, 5, samples, Long.MAX_VALUE)).as("a higher floor: back at 6 s").isEqualTo(1.5);
+    }
+
     private static RunSampler.Sample sample(long at, Map<String, Long> lag) {
         return new RunSampler.Sample(at, lag, -1, -1, -1, -1);
     }
