@@ -65,8 +65,11 @@ public final class MemoryBench {
                 measure(collator, events, dir.resolve("state"));
             }
             if (!"false".equals(System.getProperty("bench.restart"))) {
+                // the bench's log4j2.xml (it prints the "dedupe filters filled" lines restart() waits for), named:
+                // Kafka's test jars on this classpath carry a log4j2.yaml, which log4j would prefer
+                String log4j = "-Dlog4j2.configurationFile=" + MemoryBench.class.getResource("/log4j2.xml");
                 try (ContenderProcess again = ContenderProcess.start(System.getProperty("java.class.path"),
-                        "io.lakeloop.streams.collator.CollatorApp", props, List.of("-Xmx" + heap), dir)) {
+                        "io.lakeloop.streams.collator.CollatorApp", props, List.of("-Xmx" + heap, log4j), dir)) {
                     restart(again);
                 }
             }
