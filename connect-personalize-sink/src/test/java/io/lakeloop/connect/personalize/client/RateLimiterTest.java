@@ -48,28 +48,6 @@ class RateLimiterTest {
     }
 
     @Test
-    void aTaskLimiterHoldsAnyOneSecondWindowToItsRatePlusOneCall() {
-        // 2,000 calls asked for at once and then a second later: when each may go, as the callers would sleep
-        RateLimiter limiter = RateLimiter.perSecond(1000.0 / 3, clock::get, nanos -> { });
-        List<Long> due = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            due.add(clock.get() + limiter.reserve());
-            if (i == 999) {
-                clock.addAndGet(Duration.ofSeconds(1).toNanos());
-            }
-        }
-        due.sort(Long::compare);
-        int most = 0;
-        for (int i = 0, j = 0; i < due.size(); i++) {
-            while (due.get(i) - due.get(j) >= Duration.ofSeconds(1).toNanos()) {
-                j++;
-            }
-            most = Math.max(most, i - j + 1);
-        }
-        assertThat(most).as("calls due within any one second").isLessThanOrEqualTo(334 + 1);
-    }
-
-    @Test
     void refillsWithTime() {
         RateLimiter limiter = limiter(10, 1);
         assertThat(limiter.reserve()).isZero();
