@@ -20,6 +20,9 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <ul>
  *   <li>{@code floor: pass-through} — bytes in, bytes out, exactly-once, no state ({@link Floors#passThrough});</li>
+ *   <li>{@code floor: collate, no state} — the collator's own logic (parse, validate, render) on the pass-through,
+ *       with no dedupe state ({@link Floors#collate}): the ceiling of any dedupe design, so the ratio a dedupe can
+ *       reach at best;</li>
  *   <li>{@code floor: store} — the collator's Streams shape without parsing, for input keyed by user: three point
  *       lookups and a put in a window store of the same retention ({@link Floors#store});</li>
  *   <li>{@code floor: repartition + store} — the same after a repartition topic (the shape of input not keyed by
@@ -65,7 +68,8 @@ public final class BrokerBench {
     }
 
     enum Kind {
-        FLOOR_PASS_THROUGH("pass-through"), FLOOR_STORE("store"), FLOOR_REPARTITION_STORE("repartition-store"),
+        FLOOR_PASS_THROUGH("pass-through"), FLOOR_COLLATE("collate"), FLOOR_STORE("store"),
+        FLOOR_REPARTITION_STORE("repartition-store"),
         FLOOR_REPARTITION_RANGE_STORE("repartition-range-store"), COLLATOR(null);
 
         final String floor;
@@ -90,6 +94,7 @@ public final class BrokerBench {
     static List<Contender> contenders() {
         List<Contender> list = new ArrayList<>();
         list.add(new Contender("floor: pass-through", Kind.FLOOR_PASS_THROUGH, null, Map.of(), false));
+        list.add(new Contender("floor: collate, no state", Kind.FLOOR_COLLATE, null, Map.of(), false));
         list.add(new Contender("floor: store", Kind.FLOOR_STORE, null, Map.of(), false));
         list.add(new Contender("floor: repartition + store", Kind.FLOOR_REPARTITION_STORE, null, Map.of(), false));
         if (Boolean.getBoolean("bench.floor.range")) {
@@ -176,8 +181,10 @@ public final class BrokerBench {
     private Result run(Contender c, Payloads.Shape shape, String input, int warmup, int events) throws Exception {
         String app = "bench-" + (++run);
         Path stateDir = Files.createDirectories(dir.resolve(app));
-        // a collator counts events out; a floor counts records out (a tracker batch is one record of ten events)
-        int perCount = c.kind() == Kind.COLLATOR ? 1 : shape.eventsPerRecord;
+        // a collator (and the collate floor) counts events out; another floor counts records out (a tracker batch is
+        // one record of ten events)
+        boolean rows = c.kind() == Kind.COLLATOR || c.kind() == Kind.FLOOR_COLLATE;
+        int perCount = rows ? 1 : shape.eventsPerRecord;
         long warm = warmup / perCount;
         long total = (warmup + events) / perCount;
         Map<String, Object> props = new HashMap<>(c.overrides());
@@ -226,8 +233,9 @@ public final class BrokerBench {
     }
 
     private void checkExactlyOnce(Contender c, String app, long expected) {
+        boolean rows = c.kind() == Kind.COLLATOR || c.kind() == Kind.FLOOR_COLLATE;
         long[] check = broker.committedAndDistinct(app + ".out",
-                c.kind() == Kind.COLLATOR ? BenchBroker::eventIdOfRow : v -> Long.toHexString(Floors.fnv1a64(v)));
+                rows ? BenchBroker::eventIdOfRow : v -> Long.toHexString(Floors.fnv1a64(v)));
         if (check[0] != expected || check[1] != expected) {
             throw new IllegalStateException(app + " (" + c.name() + "): expected " + expected + " records, each once, "
                     + "read_committed; found " + check[0] + " records, " + check[1] + " distinct");

@@ -2,6 +2,7 @@ package io.lakeloop.bench.collator;
 
 import com.sun.net.httpserver.HttpServer;
 import io.lakeloop.streams.collator.CollatorConfig;
+import io.lakeloop.streams.collator.EventCollator;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -25,12 +26,12 @@ import org.apache.kafka.streams.Topology;
  * graceful close on SIGTERM.
  *
  * <pre>java -cp "$CP" io.lakeloop.bench.collator.FloorApp floor.properties
- *   (bench.floor=pass-through|store|repartition-store|repartition-range-store)</pre>
+ *   (bench.floor=pass-through|collate|store|repartition-store|repartition-range-store)</pre>
  */
 public final class FloorApp {
 
     /**
-     * Which floor: {@code pass-through}, {@code store} (the collator's point-lookup store, no repartition) or
+     * Which floor: {@code pass-through}, {@code collate} (the collator's logic, no state), {@code store} (the collator's point-lookup store, no repartition) or
      * {@code repartition-store} (the same after a repartition topic) or {@code repartition-range-store} (the same
      * with a range fetch over the retention instead of point lookups: the store before issue 16).
      */
@@ -52,6 +53,7 @@ public final class FloorApp {
         LongAdder out = new LongAdder();
         Topology topology = switch (kind) {
             case "pass-through" -> Floors.passThrough(input, config.outputTopic(), out);
+            case "collate" -> Floors.collate(input, config.outputTopic(), EventCollator.of(config), out);
             case "store" -> Floors.store(input, config.outputTopic(), config.dedupeRetention(), out, false, true);
             case "repartition-store" -> Floors.store(input, config.outputTopic(), config.dedupeRetention(), out, true,
                     true);

@@ -1,5 +1,7 @@
 package io.lakeloop.bench.collator;
 
+import io.lakeloop.streams.collator.CollatedEvent;
+import io.lakeloop.streams.collator.EventCollator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +29,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *   <li>{@link #store}: the collator's Kafka Streams shape without its logic — key by the record key,
  *       repartition (or not), look the record up in a persistent window store of the same retention and put it
  *       there, write it out. The store key is the record key plus a 64-bit hash of the value bytes (no parsing).</li>
+ *   <li>{@link #collate}: the collator's own logic ({@link EventCollator}: parse, validate, derive the id, render the
+ *       lake row) on the pass-through, with no dedupe state at all — the ceiling of any dedupe design: a collator that
+ *       dedupes cannot be cheaper than this.</li>
  * </ul>
  * Each counts what it writes, so the bench knows when it is done.
  */
@@ -40,6 +45,15 @@ final class Floors {
         b.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                 .peek((k, v) -> out.increment(), Named.as("count"))
                 .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return b.build();
+    }
+
+    /** Raw records in, one lake row per event out (key USER_ID, value the row), no state; counts events. */
+    static Topology collate(String input, String output, EventCollator collator, LongAdder out) {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new Collate(collator, out), Named.as("collate"))
+                .to(output, Produced.with(Serdes.String(), Serdes.String()));
         return b.build();
     }
 
@@ -120,6 +134,40 @@ final class Floors {
             }
             out.increment();
             context.forward(record);
+        }
+    }
+
+    /** {@link EventCollator#collate} and nothing else: what the collator does to a record, less its dedupe step. */
+    private static final class Collate implements Processor<byte[], byte[], String, String> {
+
+        private final EventCollator collator;
+        private final LongAdder out;
+        private ProcessorContext<String, String> context;
+
+        Collate(EventCollator collator, LongAdder out) {
+            this.collator = collator;
+            this.out = out;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            long now = context.currentSystemTimeMs();
+            EventCollator.Collation collation = collator.collate(record.key(), record.value(), record.timestamp(), now);
+            if (!collation.deadLetters().isEmpty()) {
+                // the bench's input is valid: a dead letter here is a bench defect, and must not pass as speed
+                throw new IllegalStateException("floor collate: " + collation.deadLetters().size()
+                        + " dead letter(s) for valid input: " + collation.deadLetters().get(0).reason());
+            }
+            long ts = Math.min(record.timestamp(), now);
+            for (CollatedEvent event : collation.events()) {
+                out.increment();
+                context.forward(new Record<>(event.userId(), event.rowJson(), ts));
+            }
         }
     }
 }
