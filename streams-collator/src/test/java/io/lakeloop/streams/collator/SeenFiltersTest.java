@@ -3,6 +3,9 @@ package io.lakeloop.streams.collator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The per-bucket filters in front of the dedupe store: what they may answer, how many they keep. */
@@ -79,5 +82,63 @@ class SeenFiltersTest {
         assertThat(f.enabled()).isFalse();
         assertThat(f.mayHold(B, key("1:never-added"))).isTrue();
         assertThat(f.filters()).isZero();
+    }
+
+    @Test
+    void aJumpOfTwoBucketsOrMoreDropsBothFilters() {
+        SeenFilters f = new SeenFilters(R, 1024);
+        f.add(B - R, key("1:a"));
+        f.add(B, key("1:b"));
+
+        f.add(B + 2 * R, key("1:c"));
+
+        assertThat(f.filters()).isEqualTo(1);
+        assertThat(f.mayHold(B, key("1:b"))).isFalse();
+        assertThat(f.mayHold(B + 2 * R, key("1:c"))).isTrue();
+        f.add(B + R, key("1:late"));
+        assertThat(f.filters()).isEqualTo(2);
+        assertThat(f.mayHold(B + R, key("1:late"))).isTrue();
+    }
+
+    @Test
+    void aWindowNotAlignedToTheRetentionGetsNoFilterAndDoesNotMoveTheNewestBucket() {
+        // a store written under another retention holds windows no lookup asks for
+        SeenFilters f = new SeenFilters(R, 1024);
+        f.add(B, key("1:a"));
+
+        f.add(B + 5 * R + R / 2, key("1:unaligned"));
+
+        assertThat(f.filters()).isEqualTo(1);
+        assertThat(f.mayHold(B, key("1:a"))).as("not expired by the unaligned window").isTrue();
+        f.add(B - R, key("1:b"));
+        assertThat(f.mayHold(B - R, key("1:b"))).isTrue();
+    }
+
+    @Test
+    void neverAnswersNoForAKeyAddedToABucketTheStoreStillHolds() {
+        // random adds across neighbouring buckets, in random order: every key added to a bucket that is not two
+        // retentions behind the newest bucket added must be a "maybe" (the invariant DedupeProcessor relies on)
+        Random random = new Random(16);
+        for (int round = 0; round < 200; round++) {
+            SeenFilters f = new SeenFilters(R, 256);
+            List<long[]> added = new ArrayList<>();
+            long newest = Long.MIN_VALUE;
+            for (int i = 0; i < 60; i++) {
+                long bucket = B + (random.nextInt(7) - 2) * R + (i / 10) * R;
+                byte[] k = key("u:" + round + ":" + i);
+                f.add(bucket, k);
+                if (newest == Long.MIN_VALUE || bucket > newest - 2 * R) {
+                    added.add(new long[] {bucket, i});
+                }
+                newest = Math.max(newest, bucket);
+                for (long[] a : added) {
+                    if (a[0] > newest - 2 * R) {
+                        assertThat(f.mayHold(a[0], key("u:" + round + ":" + a[1])))
+                                .as("round %d: key %d in bucket %d, newest %d", round, a[1], a[0], newest).isTrue();
+                    }
+                }
+                assertThat(f.filters()).isLessThanOrEqualTo(2);
+            }
+        }
     }
 }
